@@ -1,0 +1,81 @@
+"""Auth API: register, login (the seed's contract, byte for byte), logout, me."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from accounts.models import User
+from accounts.services import (
+    EmailTaken,
+    token_issue,
+    token_revoke,
+    user_authenticate,
+    user_register,
+)
+from resume_analyzer.api_errors import error_response
+
+
+class AuthThrottle(AnonRateThrottle):
+    scope = "auth"
+
+
+def user_data(user: User) -> dict:
+    return {"id": user.id, "name": user.name, "email": user.email}
+
+
+class RegisterSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=128, trim_whitespace=False)
+    name = serializers.CharField(max_length=150)
+
+
+class RegisterView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [AuthThrottle]
+
+    def post(self, request: Request) -> Response:
+        data = RegisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            user = user_register(**data.validated_data)
+        except EmailTaken:
+            return error_response(
+                409, "Email already registered", "An account with this email already exists", field="email"
+            )
+        except DjangoValidationError as exc:
+            return error_response(400, "Invalid password", " ".join(exc.messages), field="password")
+        issued = token_issue(user=user)
+        return Response({"token": issued.raw, "user": user_data(user)}, status=status.HTTP_201_CREATED)
+
+
+class LoginView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [AuthThrottle]
+
+    def post(self, request: Request) -> Response:
+        payload = request.data if isinstance(request.data, dict) else {}
+        email, password = payload.get("email"), payload.get("password")
+        if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
+            return Response({"error": "Email and password are required"}, status=400)
+        user = user_authenticate(email=email, password=password)
+        if user is None:
+            return Response({"error": "Invalid credentials"}, status=401)
+        issued = token_issue(user=user)
+        return Response({"token": issued.raw, "user": user_data(user)})
+
+
+class LogoutView(APIView):
+    def post(self, request: Request) -> Response:
+        token_revoke(token=request.auth)
+        return Response({"success": True, "message": "Logged out"})
+
+
+class MeView(APIView):
+    def get(self, request: Request) -> Response:
+        return Response(user_data(request.user))

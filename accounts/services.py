@@ -1,0 +1,85 @@
+"""Account workflows: register, authenticate, issue and revoke API tokens."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import ApiToken, User, hash_token
+
+
+class EmailTaken(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    raw: str
+    token: ApiToken
+
+
+def user_register(*, email: str, password: str, name: str) -> User:
+    """Create a user; raises django ValidationError (weak password) or EmailTaken."""
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmailTaken(email)
+    validate_password(password, user=User(email=email, name=name))
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(email=email, password=password, name=name)
+    except IntegrityError as exc:  # a concurrent registration won the race
+        raise EmailTaken(email) from exc
+
+
+def user_authenticate(*, email: str, password: str) -> User | None:
+    return authenticate(username=email.strip().lower(), password=password)
+
+
+def token_issue(*, user: User, days: int | None = None) -> IssuedToken:
+    raw = secrets.token_urlsafe(32)
+    ttl = settings.API_TOKEN_TTL_DAYS if days is None else days
+    token = ApiToken.objects.create(
+        user=user, key_hash=hash_token(raw), expires_at=timezone.now() + timedelta(days=ttl)
+    )
+    return IssuedToken(raw=raw, token=token)
+
+
+def token_lookup(raw: str) -> ApiToken | None:
+    """The active token for a raw value, or None (unknown, revoked or expired)."""
+    if not raw or len(raw) > 256:
+        return None
+    token = (
+        ApiToken.objects.active().select_related("user").filter(key_hash=hash_token(raw)).first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    return token
+
+
+def token_touch(token: ApiToken) -> None:
+    # Write at most once a minute per token so authentication stays a read.
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+
+
+def token_revoke(*, token: ApiToken) -> None:
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+def demo_user_ensure() -> User:
+    """The demo account `make run` prints, so a fresh install can be tried at once."""
+    user = User.objects.filter(email=settings.DEMO_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=settings.DEMO_EMAIL, password=settings.DEMO_PASSWORD, name="Demo Recruiter"
+        )
+    elif not user.check_password(settings.DEMO_PASSWORD):
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user

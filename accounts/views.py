@@ -1,0 +1,72 @@
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import LoginForm, RegisterForm
+from accounts.services import EmailTaken, user_authenticate, user_register
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def login_page(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_authenticate(**form.cleaned_data)
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect(_next_url(request))
+        form.add_error(None, "Invalid email or password.")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def register_page(request: HttpRequest) -> HttpResponse:
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = user_register(**form.cleaned_data)
+        except EmailTaken:
+            form.add_error("email", "An account with this email already exists.")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("/")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/register.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def logout_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        logout(request)
+        return redirect("/login")
+    return render(request, "accounts/logout.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/dashboard.html", {"panels": dashboard_panels(request.user)})
+
+
+def dashboard_panels(user) -> list[dict]:
+    """Small counts for the dashboard; each app contributes through its selectors when present."""
+    from analysis.models import AnalysisJob
+    from uploads.models import Upload
+
+    return [
+        {"label": "Resumes uploaded", "value": Upload.objects.filter(owner=user).count(), "href": "/uploads"},
+        {
+            "label": "Analyses completed",
+            "value": AnalysisJob.objects.filter(owner=user, status="completed").count(),
+            "href": "/uploads",
+        },
+    ]

@@ -1,0 +1,141 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from pgvector.django import HnswIndex, VectorField
+
+EMBEDDING_DIMENSIONS = 384
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    EXTRACTING_TEXT = "extracting_text", "Extracting text"
+    CHUNKING = "chunking", "Chunking text"
+    GENERATING_EMBEDDINGS = "generating_embeddings", "Generating embeddings"
+    ANALYZING = "analyzing", "Analyzing"
+    COMPLETED = "completed", "Completed"
+    FAILED = "failed", "Failed"
+
+
+# The seed's progress for each stage.
+STAGE_PROGRESS = {
+    JobStatus.QUEUED: 0,
+    JobStatus.EXTRACTING_TEXT: 10,
+    JobStatus.CHUNKING: 30,
+    JobStatus.GENERATING_EMBEDDINGS: 50,
+    JobStatus.ANALYZING: 70,
+    JobStatus.COMPLETED: 100,
+}
+FINISHED_STATUSES = {JobStatus.COMPLETED, JobStatus.FAILED}
+
+
+class AnalysisJobQuerySet(models.QuerySet):
+    def for_owner(self, user) -> "AnalysisJobQuerySet":
+        return self.filter(owner=user)
+
+
+class AnalysisJob(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    upload = models.ForeignKey("uploads.Upload", on_delete=models.CASCADE, related_name="jobs")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="analysis_jobs")
+    status = models.CharField(max_length=32, choices=JobStatus.choices, default=JobStatus.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    current_step = models.CharField(max_length=200, blank=True, default="Queued")
+    error_message = models.TextField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    extracted_text = models.TextField(blank=True, default="")
+    token_usage = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnalysisJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["upload", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED
+
+    @property
+    def can_delete(self) -> bool:
+        return self.is_finished
+
+
+class ResumeChunk(models.Model):
+    job = models.ForeignKey(AnalysisJob, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    section = models.CharField(max_length=100, blank=True, default="")
+    text = models.TextField()
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
+
+    class Meta:
+        ordering = ["job", "index"]
+        constraints = [models.UniqueConstraint(fields=["job", "index"], name="unique_chunk_index")]
+        indexes = [
+            HnswIndex(
+                name="chunk_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"chunk {self.index} of {self.job_id}"
+
+
+class UserProfile(models.Model):
+    """The structured analysis of one job's resume (the seed's export schema)."""
+
+    job = models.OneToOneField(AnalysisJob, on_delete=models.CASCADE, related_name="profile")
+    personal_info = models.JSONField(default=dict, blank=True)
+    skills = models.JSONField(default=dict, blank=True)
+    experience = models.JSONField(default=list, blank=True)
+    education = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True, default="")
+    job_recommendations = models.JSONField(default=list, blank=True)
+    strengths = models.JSONField(default=list, blank=True)
+    weaknesses = models.JSONField(default=list, blank=True)
+    total_years_experience = models.FloatField(default=0)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped on every change; keys export caches")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"profile of {self.personal_info.get('name') or self.job_id}"
+
+
+class QAPair(models.Model):
+    """A standard question about the candidate answered from the profile; chat matches against it."""
+
+    profile = models.ForeignKey(UserProfile, on_delete=models.CASCADE, related_name="qa_pairs")
+    question = models.TextField()
+    answer = models.TextField()
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
+
+    class Meta:
+        ordering = ["profile", "id"]
+        indexes = [
+            HnswIndex(
+                name="qapair_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.question

@@ -1,0 +1,2 @@
+# The chat consumer registers its /ws route here.
+websocket_urlpatterns: list = []

@@ -1,0 +1,109 @@
+"""One error shape for the whole API: {"error": ..., "message": ...} plus case-specific keys.
+
+`error_response` is the only way views build an error. The DRF exception handler and the
+middleware make sure that DRF's own errors, Django's 404/405/413 and unexpected exceptions on
+/api/ also come out in that shape, as JSON, never as HTML or a stack trace.
+"""
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+
+def error_body(error: str, message: str | None = None, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": error}
+    if message is not None:
+        body["message"] = message
+    body.update(extra)
+    return body
+
+
+def error_response(status_code: int, error: str, message: str | None = None, **extra: Any) -> Response:
+    return Response(error_body(error, message, **extra), status=status_code)
+
+
+def _flatten(detail: Any) -> tuple[str, str | None]:
+    """First human message of a DRF error detail, and the field it belongs to."""
+    if isinstance(detail, dict):
+        for field, value in detail.items():
+            message, _ = _flatten(value)
+            return message, (None if field == "non_field_errors" else str(field))
+    if isinstance(detail, list) and detail:
+        return _flatten(detail[0])
+    return str(detail), None
+
+
+_TITLES = {
+    400: "Invalid request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    413: "Request too large",
+    415: "Unsupported media type",
+    429: "Too many requests",
+}
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        return error_response(413, "Request too large", "The request body exceeds the allowed size")
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        logger.exception("Unhandled API error", exc_info=exc)
+        return error_response(500, "Internal server error", "An unexpected error occurred")
+    code = response.status_code
+    if isinstance(exc, exceptions.ParseError):
+        body = error_body("Malformed request body", str(exc.detail))
+    elif isinstance(exc, exceptions.ValidationError):
+        message, field = _flatten(exc.detail)
+        body = error_body("Validation error", message, **({"field": field} if field else {}))
+    elif isinstance(exc, exceptions.Throttled):
+        body = error_body("Too many requests", str(exc.detail), retry_after=exc.wait)
+    else:
+        message, _ = _flatten(response.data.get("detail", response.data) if isinstance(response.data, dict) else response.data)
+        body = error_body(_TITLES.get(code, "Error"), message)
+    response.data = body
+    return response
+
+
+class ApiErrorMiddleware:
+    """Turns Django's HTML error pages under /api/ into the JSON error shape."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith("/api/"):
+            return response
+        content_type = response.get("Content-Type", "")
+        if response.status_code >= 400 and not content_type.startswith("application/json"):
+            title = _TITLES.get(response.status_code, "Error")
+            return JsonResponse(
+                error_body(title, f"{title} ({request.method} {request.path})"),
+                status=response.status_code,
+            )
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, Http404):
+            return JsonResponse(error_body("Not found", "No such resource"), status=404)
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse(error_body("Request too large", "The request body exceeds the allowed size"), status=413)
+        logger.exception("Unhandled API error", exc_info=exception)
+        return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)

@@ -1,0 +1,102 @@
+"""`make run`: prepare the database, then run the web server and the worker together.
+
+Starts the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations, makes sure the
+demo account exists, then supervises two children: daphne (HTTP + WebSocket) and the django-q2
+cluster. Ctrl-C / SIGTERM stops both, waits for them, and stops the embedded database, so nothing
+is left running. If either child dies, the other is stopped too and the exit code says so.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def prepare() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resume_analyzer.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    from accounts.services import demo_user_ensure
+
+    demo_user_ensure()
+    print(f"Resume Analyzer on http://{settings.HOST}:{settings.PORT}/", flush=True)
+    print(f"Demo account: {settings.DEMO_EMAIL} / {settings.DEMO_PASSWORD}", flush=True)
+
+
+def daphne_command(host: str, port: int) -> list[str]:
+    return [
+        sys.executable, "-m", "daphne",
+        "-b", host, "-p", str(port),
+        "--ping-interval", "54", "--ping-timeout", "60",
+        "--proxy-headers",
+        "resume_analyzer.asgi:application",
+    ]
+
+
+def worker_command() -> list[str]:
+    return [sys.executable, str(BASE_DIR / "manage.py"), "qcluster"]
+
+
+def stop(children: list[subprocess.Popen], grace: float = 10.0) -> None:
+    for child in children:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for child in children:
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+
+
+def supervise(children: list[subprocess.Popen]) -> int:
+    stopping = {"signal": None}
+
+    def on_signal(signum, frame):
+        stopping["signal"] = signum
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    while stopping["signal"] is None:
+        dead = [child for child in children if child.poll() is not None]
+        if dead:
+            print(f"process {dead[0].args[2:4]} exited with {dead[0].returncode}; stopping", flush=True)
+            stop(children)
+            return dead[0].returncode or 1
+        time.sleep(0.3)
+    print("Stopping web and worker…", flush=True)
+    stop(children)
+    return 0
+
+
+def main() -> int:
+    prepare()
+    from django.conf import settings
+
+    # Each child leads its own process group so a stop reaches its workers too.
+    spawn = dict(cwd=BASE_DIR, start_new_session=True)
+    children = [
+        subprocess.Popen(daphne_command(settings.HOST, settings.PORT), **spawn),
+        subprocess.Popen(worker_command(), **spawn),
+    ]
+    code = supervise(children)
+    if not settings.DATABASE_URL:
+        from resume_analyzer.embedded_db import stop_server
+
+        stop_server(settings.DATA_DIR)
+    print("Stopped.", flush=True)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

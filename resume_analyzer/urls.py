@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from accounts.urls import api_urlpatterns as auth_api
+from resume_analyzer.health import healthz
+
+api_urlpatterns = [
+    *auth_api,
+    path("schema", SpectacularAPIView.as_view(), name="api-schema"),
+]
+
+urlpatterns = [
+    path("healthz", healthz),
+    path("admin/", admin.site.urls),
+    path("api/", include(api_urlpatterns)),
+    path("", include("accounts.urls")),
+]
+
+# Each app adds its pages and API routes here (kept explicit so the URL map reads in one place).
+for app in ("uploads", "analysis", "interview", "chat"):
+    try:
+        module = __import__(f"{app}.urls", fromlist=["urlpatterns"])
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app}.urls":
+            raise
+        continue
+    api_urlpatterns += getattr(module, "api_urlpatterns", [])
+    urlpatterns += getattr(module, "urlpatterns", [])
+
+handler404 = "resume_analyzer.pages.not_found"
+handler500 = "resume_analyzer.pages.server_error"

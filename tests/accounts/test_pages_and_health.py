@@ -1,0 +1,68 @@
+import pytest
+from django.db import connection
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok" and body["database"] == "ok" and body["worker"] in {"ok", "down"}
+
+
+def test_healthz_503_when_database_down(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise RuntimeError("database unreachable")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+
+
+def test_dashboard_requires_login(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/login")
+
+
+def test_login_page_logs_in_and_rejects_bad_password(client, owner):
+    bad = client.post("/login", {"email": owner.email, "password": "nope"})
+    assert bad.status_code == 400 and b"Invalid email or password" in bad.content
+    good = client.post("/login", {"email": owner.email, "password": PASSWORD})
+    assert good.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_login_page_ignores_offsite_next(client, owner):
+    response = client.post("/login", {"email": owner.email, "password": PASSWORD, "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_register_page_shows_validation_errors(client, owner):
+    response = client.post("/register", {"name": "Dup", "email": owner.email, "password": "short"})
+    assert response.status_code == 400
+    assert b"already exists" in response.content
+
+
+def test_logout_requires_post(client, owner):
+    client.force_login(owner)
+    assert client.get("/logout").status_code == 200
+    assert client.get("/").status_code == 200
+    client.post("/logout")
+    assert client.get("/").status_code == 302
+
+
+def test_admin_lists_users_for_staff(client, make_user):
+    admin = make_user("admin@example.com", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.get("/admin/accounts/user/")
+    assert response.status_code == 200 and b"admin@example.com" in response.content
+
+
+def test_pages_404_is_html(client, owner):
+    client.force_login(owner)
+    response = client.get("/no-such-page")
+    assert response.status_code == 404 and b"Page not found" in response.content
