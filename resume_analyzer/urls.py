@@ -18,11 +18,12 @@ urlpatterns = [
 ]
 
 # Each app adds its pages and API routes here (kept explicit so the URL map reads in one place).
-for app in ("uploads", "analysis", "interview", "chat"):
+URL_MODULES = ("uploads.urls", "analysis.urls", "analysis.export_urls", "interview.urls", "chat.urls")
+for name in URL_MODULES:
     try:
-        module = __import__(f"{app}.urls", fromlist=["urlpatterns"])
+        module = __import__(name, fromlist=["urlpatterns"])
     except ModuleNotFoundError as exc:
-        if exc.name != f"{app}.urls":
+        if exc.name != name:
             raise
         continue
     api_urlpatterns += getattr(module, "api_urlpatterns", [])
