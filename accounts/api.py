@@ -1,6 +1,7 @@
 """Auth API: register, login (the seed's contract, byte for byte), logout, me."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -17,6 +18,7 @@ from accounts.services import (
     user_register,
 )
 from resume_analyzer.api_errors import error_response
+from resume_analyzer.openapi import ErrorSerializer
 
 
 class AuthThrottle(AnonRateThrottle):
@@ -33,11 +35,28 @@ class RegisterSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150)
 
 
+class LoginSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    password = serializers.CharField()
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+
+
+TokenSerializer = inline_serializer(
+    name="TokenResponse", fields={"token": serializers.CharField(), "user": UserSerializer()}
+)
+
+
 class RegisterView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [AuthThrottle]
 
+    @extend_schema(request=RegisterSerializer, responses={201: TokenSerializer, 400: ErrorSerializer, 409: ErrorSerializer})
     def post(self, request: Request) -> Response:
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -58,6 +77,7 @@ class LoginView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [AuthThrottle]
 
+    @extend_schema(request=LoginSerializer, responses={200: TokenSerializer, 400: ErrorSerializer, 401: ErrorSerializer})
     def post(self, request: Request) -> Response:
         payload = request.data if isinstance(request.data, dict) else {}
         email, password = payload.get("email"), payload.get("password")
@@ -71,11 +91,13 @@ class LoginView(APIView):
 
 
 class LogoutView(APIView):
+    @extend_schema(request=None, responses={200: inline_serializer(name="LogoutResponse", fields={"success": serializers.BooleanField(), "message": serializers.CharField()})})
     def post(self, request: Request) -> Response:
         token_revoke(token=request.auth)
         return Response({"success": True, "message": "Logged out"})
 
 
 class MeView(APIView):
+    @extend_schema(responses={200: UserSerializer, 401: ErrorSerializer})
     def get(self, request: Request) -> Response:
         return Response(user_data(request.user))

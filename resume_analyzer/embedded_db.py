@@ -29,6 +29,8 @@ def _quiet_runtime_dir() -> None:
 def ensure_server(data_dir: Path):
     """Start (or attach to) the embedded server and make sure our database exists."""
     _quiet_runtime_dir()
+    # pgserver logs every attach at INFO before Django's logging is configured.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import pgserver
