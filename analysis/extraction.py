@@ -1,0 +1,390 @@
+"""Plain text from a resume file: PDF (pdfplumber), DOCX (python-docx), legacy DOC (olefile).
+
+`extract_text(path, kind=None)` returns the text in reading order, or raises ExtractionError with
+a message fit to show a user. Every parser failure, however exotic, becomes an ExtractionError:
+the worker must never crash on a hostile or broken file.
+"""
+
+import logging
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DEFAULT_MAX_PAGES = 30
+DEFAULT_TIME_LIMIT_SECONDS = 60.0
+# A DOCX that inflates past this is a zip bomb, not a resume.
+DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+CELL_SEPARATOR = " | "
+SYMBOL_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
+
+
+class ExtractionError(Exception):
+    """The file's text could not be read; `message` is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def detect_kind(path: str | Path) -> str:
+    """The document kind from the file's first bytes (never from its name)."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "docx"
+    if head.startswith(OLE_MAGIC):
+        return "doc"
+    raise ExtractionError("Unsupported file type: only PDF, DOC and DOCX files can be read")
+
+
+def extract_text(path: str | Path, kind: str | None = None) -> str:
+    path = Path(path)
+    if not path.is_file():
+        raise ExtractionError("The uploaded file is missing from storage")
+    kind = (kind or detect_kind(path)).lower()
+    readers = {"pdf": _extract_pdf, "docx": _extract_docx, "doc": _extract_doc}
+    if kind not in readers:
+        raise ExtractionError(f"Unsupported file type: {kind}")
+    try:
+        text = readers[kind](path)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # parsers raise anything on hostile input; none may escape
+        logger.info("extraction of %s failed", path, exc_info=True)
+        raise ExtractionError(f"Could not read the {kind.upper()} file: it is damaged or not a valid {kind.upper()}") from exc
+    text = _tidy(text)
+    if not any(char.isalnum() for char in text):
+        if kind == "pdf":
+            raise ExtractionError("No extractable text (scanned PDF?)")
+        raise ExtractionError(f"No extractable text in the {kind.upper()} file")
+    return text
+
+
+def _tidy(text: str) -> str:
+    """Trim trailing spaces, collapse runs of blank lines, drop control characters."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = "".join(_visible(ch) for ch in raw).replace("\xa0", " ").strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip()
+
+
+def _visible(char: str) -> str:
+    """Symbol-font bullets (private-use code points) become "•"; other invisible characters go."""
+    if "\ue000" <= char <= "\uf8ff":
+        return "•" if char in SYMBOL_BULLETS else ""
+    return char if char == "\t" or char >= " " else ""
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+
+
+def _extract_pdf(path: Path) -> str:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    max_pages = getattr(settings, "EXTRACTION_MAX_PAGES", DEFAULT_MAX_PAGES)
+    time_limit = getattr(settings, "EXTRACTION_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)
+    started = time.monotonic()
+    pages: list[str] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages[:max_pages]:
+                if time.monotonic() - started > time_limit:
+                    raise ExtractionError(f"Text extraction took longer than {time_limit:g} s and was stopped")
+                pages.append(_pdf_page_text(page))
+                page.close()  # frees the page's cached layout objects
+    except PDFPasswordIncorrect as exc:
+        raise ExtractionError("The PDF is password-protected") from exc
+    return "\n\n".join(pages)
+
+
+def _pdf_page_text(page) -> str:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+    lines = _group_lines(words)
+    gutter = _find_gutter(lines, float(page.width))
+    if gutter is None:
+        return "\n".join(_join(line) for line in lines)
+    return "\n".join(_two_column_order(lines, gutter))
+
+
+def _group_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into visual lines (same baseline within 3 pt), top to bottom, left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 3:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _join(words: list[dict]) -> str:
+    return " ".join(word["text"] for word in words)
+
+
+def _crosses(line: list[dict], x: float) -> bool:
+    return any(word["x0"] < x < word["x1"] for word in line)
+
+
+def _find_gutter(lines: list[list[dict]], width: float) -> float | None:
+    """The x of a column gutter, if the page is laid out in two columns.
+
+    A gutter is an x position that most lines do not cross, with a real column on each side: at
+    least a quarter of the lines have text left of it and a quarter right of it, and the right
+    column is left-aligned (its lines start at one x). Single-column prose crosses every middle
+    x; right-aligned dates beside a job title start at varying x, so neither qualifies.
+    """
+    if len(lines) < 8:
+        return None
+    best_x, best_free = None, 0
+    for step in range(int(width * 0.2), int(width * 0.8), 2):
+        x = float(step)
+        free = [line for line in lines if not _crosses(line, x)]
+        if len(free) > best_free and _is_column_pair(free, x, len(lines)):
+            best_x, best_free = x, len(free)
+    return best_x
+
+
+def _is_column_pair(free: list[list[dict]], x: float, total: int) -> bool:
+    starts = [min(w["x0"] for w in line if w["x0"] >= x) for line in free if any(w["x0"] >= x for w in line)]
+    lefts = sum(1 for line in free if any(w["x1"] <= x for w in line))
+    if len(free) < 0.6 * total or min(len(starts), lefts) < max(4, 0.25 * total):
+        return False
+    anchor = min(starts)
+    aligned = sum(1 for start in starts if start - anchor <= 12)  # bullets indent a little
+    return aligned >= 0.6 * len(starts)
+
+
+def _two_column_order(lines: list[list[dict]], gutter: float) -> list[str]:
+    """Full-width lines stay in place; each run of split lines reads left column, then right."""
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def flush() -> None:
+        out.extend(left + right)
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if _crosses(line, gutter):
+            flush()
+            out.append(_join(line))
+            continue
+        left_words = [w for w in line if w["x1"] <= gutter]
+        right_words = [w for w in line if w["x0"] >= gutter]
+        if left_words:
+            left.append(_join(left_words))
+        if right_words:
+            right.append(_join(right_words))
+    flush()
+    return out
+
+
+# --- DOCX ------------------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _extract_docx(path: Path) -> str:
+    import docx
+
+    _check_zip(path)
+    document = docx.Document(str(path))
+    parts = [_docx_headers(document), _docx_blocks(document), _docx_text_boxes(document)]
+    return "\n".join(part for part in parts if part)
+
+
+def _check_zip(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        if "word/document.xml" not in archive.namelist():
+            raise ExtractionError("The DOCX file has no document body (is it really a Word file?)")
+        if sum(info.file_size for info in archive.infolist()) > DOCX_MAX_UNCOMPRESSED:
+            raise ExtractionError("The DOCX file expands to more than 100 MB and was not read")
+
+
+def _docx_blocks(container) -> str:
+    """Paragraphs and tables in document order."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_docx_table(block))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _docx_table(table) -> list[str]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats across the cells it spans
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(line for line in _docx_blocks(cell).split("\n") if line.strip())
+            if text:
+                cells.append(text)
+        rows.append(CELL_SEPARATOR.join(cells))
+    return rows
+
+
+def _docx_headers(document) -> str:
+    """Header text (contact lines often live there), each distinct header once."""
+    seen: set[str] = set()
+    texts = []
+    for section in document.sections:
+        for header in (section.first_page_header, section.header, section.even_page_header):
+            if header.is_linked_to_previous:
+                continue
+            text = _docx_blocks(header).strip()
+            if text and text not in seen:
+                seen.add(text)
+                texts.append(text)
+    return "\n".join(texts)
+
+
+def _docx_text_boxes(document) -> str:
+    """Text boxes, which python-docx's paragraphs skip; the VML fallback copy is ignored."""
+    texts = []
+    for box in document.element.body.iter(f"{{{W_NS}}}txbxContent"):
+        if any(parent.tag == MC_FALLBACK for parent in box.iterancestors()):
+            continue
+        for paragraph in box.iter(f"{{{W_NS}}}p"):
+            text = "".join(node.text or "" for node in paragraph.iter(f"{{{W_NS}}}t"))
+            if text.strip():
+                texts.append(text)
+    return "\n".join(texts)
+
+
+# --- DOC (Word 97-2003) ----------------------------------------------------------------------------
+# [MS-DOC]: the FIB at the start of the WordDocument stream points to the CLX in the table stream;
+# the CLX's piece table maps character positions to byte ranges, each piece either compressed
+# (cp1252, one byte a character) or UTF-16LE.
+
+FIB_FLAGS = 0x000A
+FIB_CCP_TEXT = 0x004C
+FIB_CCP_FTN = 0x0050
+FIB_CCP_HDD = 0x0054
+FIB_FC_CLX = 0x01A2
+FLAG_ENCRYPTED = 0x0100
+FLAG_TABLE1 = 0x0200
+MIN_NFIB_WORD97 = 0x00C1
+DOC_CHAR_MAP = {
+    "\x07": "\x07",  # cell / row end, handled in _doc_clean
+    "\x0b": "\n",  # manual line break
+    "\x0c": "\n",  # page or section break
+    "\x0d": "\n",  # paragraph end
+    "\x1e": "-",  # non-breaking hyphen
+    "\x1f": "",  # optional hyphen
+    "\xa0": " ",
+}
+
+
+def _extract_doc(path: Path) -> str:
+    import olefile
+
+    if not olefile.isOleFile(str(path)):
+        raise ExtractionError("The DOC file is damaged or not a Word 97-2003 document")
+    with olefile.OleFileIO(str(path)) as ole:
+        if not ole.exists("WordDocument"):
+            raise ExtractionError("The DOC file has no Word document stream (is it really a Word file?)")
+        word = ole.openstream("WordDocument").read()
+        flags, nfib = _doc_header(word)
+        table_name = "1Table" if flags & FLAG_TABLE1 else "0Table"
+        if not ole.exists(table_name):
+            raise ExtractionError("The DOC file is damaged: its table stream is missing")
+        table = ole.openstream(table_name).read()
+    text = _doc_piece_text(word, table)
+    ccp_text, ccp_ftn, ccp_hdd = struct.unpack_from("<iii", word, FIB_CCP_TEXT)
+    body = _doc_clean(text[:ccp_text])
+    headers_start = ccp_text + ccp_ftn
+    headers = _doc_clean(text[headers_start : headers_start + ccp_hdd])
+    return "\n".join(part for part in (headers, body) if part.strip())
+
+
+def _doc_header(word: bytes) -> tuple[int, int]:
+    if len(word) < FIB_FC_CLX + 8:
+        raise ExtractionError("The DOC file is damaged: its header is truncated")
+    ident, nfib, _, _, _, flags = struct.unpack_from("<HHHHHH", word, 0)
+    if ident != 0xA5EC:
+        raise ExtractionError("The DOC file is damaged or not a Word 97-2003 document")
+    if flags & FLAG_ENCRYPTED:
+        raise ExtractionError("The DOC file is password-protected")
+    if nfib < MIN_NFIB_WORD97:
+        raise ExtractionError("Word 6/95 documents are not supported; save it as DOCX or PDF")
+    return flags, nfib
+
+
+def _doc_piece_text(word: bytes, table: bytes) -> str:
+    fc_clx, lcb_clx = struct.unpack_from("<II", word, FIB_FC_CLX)
+    clx = table[fc_clx : fc_clx + lcb_clx]
+    if len(clx) != lcb_clx or not lcb_clx:
+        raise ExtractionError("The DOC file is damaged: its piece table is missing")
+    plc = _doc_plcpcd(clx)
+    count = (len(plc) - 4) // 12  # n+1 CPs of 4 bytes, then n PCDs of 8 bytes
+    cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    pieces = []
+    for index in range(count):
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
+        length = cps[index + 1] - cps[index]
+        if fc & 0x40000000:  # compressed: cp1252 bytes at fc/2
+            start = (fc & 0x3FFFFFFF) // 2
+            pieces.append(word[start : start + length].decode("cp1252", errors="replace"))
+        else:
+            pieces.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+    return "".join(pieces)
+
+
+def _doc_plcpcd(clx: bytes) -> bytes:
+    """Skip the CLX's Prc entries (0x01) to its Pcdt (0x02) and return the PlcPcd."""
+    pos = 0
+    while pos < len(clx):
+        if clx[pos] == 0x01:
+            (size,) = struct.unpack_from("<H", clx, pos + 1)
+            pos += 3 + size
+        elif clx[pos] == 0x02:
+            (size,) = struct.unpack_from("<I", clx, pos + 1)
+            return clx[pos + 5 : pos + 5 + size]
+        else:
+            break
+    raise ExtractionError("The DOC file is damaged: its piece table is unreadable")
+
+
+def _doc_clean(text: str) -> str:
+    """Field codes dropped (their shown results kept), table cells joined, breaks as newlines."""
+    out: list[str] = []
+    # Each open field: True while in its instruction part (between 0x13 and 0x14).
+    fields: list[bool] = []
+    for char in text:
+        if char == "\x13":
+            fields.append(True)
+        elif char == "\x14":
+            if fields:
+                fields[-1] = False
+        elif char == "\x15":
+            if fields:
+                fields.pop()
+        elif fields and fields[-1]:
+            continue
+        elif char in DOC_CHAR_MAP:
+            out.append(DOC_CHAR_MAP[char])
+        elif char >= " " or char == "\t":
+            out.append(char)
+    joined = "".join(out).replace("\x07\x07", "\n")  # the row-end mark follows the last cell's
+    return joined.replace("\x07", CELL_SEPARATOR)
