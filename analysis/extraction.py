@@ -61,7 +61,9 @@ def extract_text(path: str | Path, kind: str | None = None) -> str:
         raise
     except Exception as exc:  # parsers raise anything on hostile input; none may escape
         logger.info("extraction of %s failed", path, exc_info=True)
-        raise ExtractionError(f"Could not read the {kind.upper()} file: it is damaged or not a valid {kind.upper()}") from exc
+        raise ExtractionError(
+            f"Could not read the {kind.upper()} file: it is damaged or not a valid {kind.upper()}"
+        ) from exc
     text = _tidy(text)
     if not any(char.isalnum() for char in text):
         if kind == "pdf":
@@ -102,7 +104,9 @@ def _extract_pdf(path: Path) -> str:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages[:max_pages]:
                 if time.monotonic() - started > time_limit:
-                    raise ExtractionError(f"Text extraction took longer than {time_limit:g} s and was stopped")
+                    raise ExtractionError(
+                        f"Text extraction took longer than {time_limit:g} s and was stopped"
+                    )
                 pages.append(_pdf_page_text(page))
                 page.close()  # frees the page's cached layout objects
     except PDFPasswordIncorrect as exc:
@@ -158,7 +162,11 @@ def _find_gutter(lines: list[list[dict]], width: float) -> float | None:
 
 
 def _is_column_pair(free: list[list[dict]], x: float, total: int) -> bool:
-    starts = [min(w["x0"] for w in line if w["x0"] >= x) for line in free if any(w["x0"] >= x for w in line)]
+    starts = [
+        min(w["x0"] for w in line if w["x0"] >= x)
+        for line in free
+        if any(w["x0"] >= x for w in line)
+    ]
     lefts = sum(1 for line in free if any(w["x1"] <= x for w in line))
     if len(free) < 0.6 * total or min(len(starts), lefts) < max(4, 0.25 * total):
         return False
@@ -303,7 +311,9 @@ def _extract_doc(path: Path) -> str:
         raise ExtractionError("The DOC file is damaged or not a Word 97-2003 document")
     with olefile.OleFileIO(str(path)) as ole:
         if not ole.exists("WordDocument"):
-            raise ExtractionError("The DOC file has no Word document stream (is it really a Word file?)")
+            raise ExtractionError(
+                "The DOC file has no Word document stream (is it really a Word file?)"
+            )
         word = ole.openstream("WordDocument").read()
         flags, nfib = _doc_header(word)
         table_name = "1Table" if flags & FLAG_TABLE1 else "0Table"
