@@ -1,0 +1,64 @@
+"""GET /api/analysis/export?job_id=&format=json|csv|pdf|docx (the seed's contract, owner-scoped)."""
+
+import uuid
+
+from django.http import HttpResponseBase
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from analysis.exports.http import download_response
+from analysis.exports.service import (
+    FORMATS,
+    JobNotCompleted,
+    JobNotFound,
+    ProfileNotFound,
+    export_for_owner,
+)
+from resume_analyzer.api_errors import error_response
+
+SUPPORTED = ", ".join(FORMATS)
+
+
+class IgnoreFormatParameter(BaseContentNegotiation):
+    """DRF reads `?format=` as a renderer override and would 404 on `pdf`; here it names the file
+    type, so errors always render as JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def parse_job_id(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
+
+
+class ExportView(APIView):
+    content_negotiation_class = IgnoreFormatParameter
+
+    def get(self, request: Request) -> HttpResponseBase:
+        fmt = (request.query_params.get("format") or "").strip().lower()
+        if fmt not in FORMATS:
+            return error_response(400, "Invalid format", f"Supported formats: {SUPPORTED}", field="format")
+        raw_id = request.query_params.get("job_id")
+        job_id = parse_job_id(raw_id)
+        if job_id is None:
+            message = "job_id must be a UUID" if raw_id else "The job_id query parameter is required"
+            return error_response(400, "Invalid job_id", message, field="job_id")
+        try:
+            export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
+        except JobNotFound:
+            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job_id))
+        except JobNotCompleted as exc:
+            return error_response(
+                400,
+                "Analysis not yet completed",
+                "Only completed analysis jobs can be exported",
+                current_status=exc.job.status,
+                progress=exc.job.progress,
+            )
+        except ProfileNotFound:
+            return error_response(404, "Profile not found", "No analysis results available for this job")
+        return download_response(request, export)

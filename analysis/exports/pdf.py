@@ -1,0 +1,69 @@
+"""PDF export: a Django template with print CSS, laid out by WeasyPrint.
+
+WeasyPrint would otherwise fetch any URL a document mentions (http:, file:, data:). User text is
+escaped by the template, but the renderer is still locked down: `StaticOnlyFetcher` answers only
+for our own static files and refuses everything else, so a resume can never make the server read
+a local file or call the network.
+"""
+
+import logging
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from analysis.exports.document import Report
+
+logger = logging.getLogger(__name__)
+# WeasyPrint logs every layout step at INFO; one export would add seven lines to the server log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+# Relative URLs in the report resolve against this origin, which exists only inside the fetcher.
+BASE_URL = "https://export.invalid/"
+STATIC_PREFIX = BASE_URL + "static/"
+STYLESHEET = "css/export-print.css"
+TEMPLATE = "analysis/export/report.html"
+
+
+class FetchRefused(ValueError):
+    pass
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves https://export.invalid/static/<path> from our static files; refuses anything else."""
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if not url.startswith(STATIC_PREFIX):
+            logger.warning("PDF export refused to fetch %s", url[:200])
+            raise FetchRefused(f"refused to fetch {url[:200]}")
+        relative = unquote(urlsplit(url).path).removeprefix("/static/")
+        # finders.find joins safely, so ../ cannot climb out of the static directories.
+        path = finders.find(relative) if relative and ".." not in relative.split("/") else None
+        if not path:
+            raise FetchRefused(f"no static file {relative[:200]}")
+        with open(path, "rb") as handle:
+            return URLFetcherResponse(url, handle.read(), {"Content-Type": _media_type(relative)})
+
+
+def _media_type(name: str) -> str:
+    suffix = name.rsplit(".", 1)[-1].lower()
+    return {"css": "text/css", "png": "image/png", "svg": "image/svg+xml"}.get(suffix, "application/octet-stream")
+
+
+@lru_cache(maxsize=1)
+def print_stylesheet() -> weasyprint.CSS:
+    """Parsed once per process: the stylesheet is a static file that only changes on deploy."""
+    return weasyprint.CSS(url=STATIC_PREFIX + STYLESHEET, url_fetcher=StaticOnlyFetcher())
+
+
+def report_html(report: Report) -> str:
+    return render_to_string(TEMPLATE, {"report": report, "static_base": STATIC_PREFIX})
+
+
+def render_pdf(report: Report) -> bytes:
+    document = weasyprint.HTML(string=report_html(report), base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+    return document.write_pdf(stylesheets=[print_stylesheet()]) or b""
+

@@ -1,0 +1,34 @@
+"""The page-side download behind the export buttons: the browser holds a session cookie, not a
+bearer token, so the buttons link here; same service, same headers, owner-scoped."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET
+
+from analysis.exports.http import download_response
+from analysis.exports.service import (
+    FORMATS,
+    JobNotCompleted,
+    JobNotFound,
+    ProfileNotFound,
+    export_for_owner,
+)
+
+
+@login_required
+@require_GET
+def export_download(request: HttpRequest, job_id: uuid.UUID, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Unknown export format")
+    try:
+        export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
+    except JobNotFound as exc:
+        raise Http404("Job not found") from exc
+    except (JobNotCompleted, ProfileNotFound):
+        messages.error(request, "This analysis has no results to export yet.")
+        return redirect(f"/jobs/{job_id}")
+    return download_response(request, export)
