@@ -1,0 +1,106 @@
+"""Interview API (the seed's "Interview Question Endpoints") plus DELETE of a saved question."""
+
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import DateTimeField
+from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from interview import services
+from interview.serializers import (
+    GenerateSerializer,
+    LibraryFilterSerializer,
+    QuestionRefSerializer,
+    SavedQuestionSerializer,
+    SaveSerializer,
+    generation_data,
+)
+from resume_analyzer.ai.errors import AIError
+from resume_analyzer.api_errors import error_response
+
+
+def refused(exc: services.InterviewError) -> Response:
+    return error_response(exc.status, exc.error, exc.message, **exc.extra)
+
+
+def ai_failed(exc: AIError) -> Response:
+    """A backend failure is the upstream's fault: 502 when retrying will not help, 503 when it may."""
+    if exc.permanent:
+        return error_response(502, "AI service error", exc.message)
+    return error_response(503, "AI service unavailable", exc.message, retryable=True)
+
+
+def valid(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ExpensiveView(APIView):
+    throttle_classes = [UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "expensive"
+
+
+class GenerateView(ExpensiveView):
+    def post(self, request: Request) -> Response:
+        data = valid(GenerateSerializer, request.data)
+        try:
+            generation = services.generation_create(user=request.user, **data)
+        except services.InterviewError as exc:
+            return refused(exc)
+        except AIError as exc:
+            return ai_failed(exc)
+        return Response(generation_data(generation))
+
+
+class RegenerateAnswerView(ExpensiveView):
+    def post(self, request: Request) -> Response:
+        data = valid(QuestionRefSerializer, request.data)
+        try:
+            question = services.question_find(user=request.user, job_id=data["job_id"], question_id=data["question_id"],
+                                              question_text=data["question"], generation_id=data.get("generation_id"))
+            question = services.question_regenerate_answer(question=question, user=request.user)
+        except services.InterviewError as exc:
+            return refused(exc)
+        except AIError as exc:
+            return ai_failed(exc)
+        return Response({
+            "question_id": question.key,
+            "answer": question.answer,
+            "regenerated_at": DateTimeField().to_representation(question.answer_updated_at),
+            "generation_id": question.generation_id,
+        })
+
+
+class SaveQuestionView(APIView):
+    def post(self, request: Request) -> Response:
+        data = valid(SaveSerializer, request.data)
+        try:
+            question = services.question_find(user=request.user, job_id=data["job_id"], question_id=data["question_id"],
+                                              question_text=data["question"], generation_id=data.get("generation_id"))
+            saved = services.saved_question_create(user=request.user, question=question, answer=data["answer"],
+                                                   tags=data["tags"], job_title=data["job_title"],
+                                                   company=data["company"])
+        except services.InterviewError as exc:
+            return refused(exc)
+        body = {"success": True, "message": "Question saved successfully", "saved_question_id": saved.id}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class LibraryView(APIView):
+    def get(self, request: Request) -> Response:
+        filters = valid(LibraryFilterSerializer, request.query_params)
+        saved = services.library(user=request.user, category=filters.get("category", ""),
+                                 difficulty=filters.get("difficulty", ""),
+                                 tags=services.normalise_tags(filters.get("tags", "")))
+        return Response(SavedQuestionSerializer(saved, many=True).data)
+
+
+class SavedQuestionView(APIView):
+    def delete(self, request: Request, saved_id: int) -> Response:
+        try:
+            services.saved_question_delete(user=request.user, saved_id=saved_id)
+        except services.InterviewError as exc:
+            return refused(exc)
+        return Response({"success": True, "message": "Question removed from your library"})

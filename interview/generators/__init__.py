@@ -1,0 +1,72 @@
+"""Interview question generation behind two functions; the backend comes from settings.AI_BACKEND.
+
+`generate_set` returns a GenerationResult with `count` distinct questions; `new_answer` returns a
+fresh answer that differs from `previous`. Failures raise AIError (backend) or NotEnoughMaterial
+(the local bank cannot fill that many distinct questions from this profile).
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from interview.generators.facts import facts_from_profile
+from interview.generators.local import (
+    CATEGORY_WEIGHTS,
+    DIFFICULTY_WEIGHTS,
+    apportion,
+    compose_answer,
+    generate_local,
+    infer_context,
+)
+from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
+from resume_analyzer.ai.errors import AIError
+
+LOCAL_VERSION = "interview-local-v1"
+__all__ = ["GeneratedQuestion", "GenerationResult", "NotEnoughMaterial", "generate_set", "new_answer"]
+
+
+@dataclass
+class GenerationResult:
+    questions: list[GeneratedQuestion]
+    backend: str
+    prompt_version: str
+    usage: dict = field(default_factory=dict)
+
+
+def _backend() -> str:
+    if settings.AI_BACKEND not in ("local", "openai"):
+        raise AIError(f"unknown AI_BACKEND {settings.AI_BACKEND!r}", permanent=True)
+    return settings.AI_BACKEND
+
+
+def generate_set(*, profile: dict, job_title: str, company: str, count: int, seed: int) -> GenerationResult:
+    facts = facts_from_profile(profile, job_title=job_title, company=company)
+    if _backend() == "local":
+        questions = generate_local(facts, count=count, seed=seed)
+        return GenerationResult(questions, "local", LOCAL_VERSION)
+    from interview.generators.openai_backend import PROMPT_VERSION, generate_openai
+
+    plan = {"categories": apportion(count, CATEGORY_WEIGHTS),
+            "difficulties": apportion(count, DIFFICULTY_WEIGHTS[facts.seniority])}
+    result = generate_openai(profile, job_title=job_title, company=company, plan=plan)
+    return GenerationResult(result.data, "openai", PROMPT_VERSION, result.usage)
+
+
+def new_answer(*, profile: dict, question: GeneratedQuestion, previous: str, job_title: str, company: str,
+               seed: int) -> tuple[str, dict]:
+    """A different answer for `question` and the token usage it cost."""
+    facts = facts_from_profile(profile, job_title=job_title, company=company)
+    if _backend() == "openai":
+        from interview.generators.openai_backend import answer_openai
+
+        result = answer_openai(profile, question=question.question, category=question.category,
+                               previous=previous, job_title=job_title, company=company)
+        return result.data, result.usage
+    context = question.context or infer_context(facts, question.question, question.category)
+    rng = random.Random(seed)
+    for _ in range(12):  # the phrase space is large; a repeat of the previous answer is rare
+        answer = compose_answer(facts, category=question.category, context=context, seed=rng.getrandbits(64))
+        if answer != previous:
+            return answer, {}
+    raise AIError("could not produce a different answer", permanent=False)

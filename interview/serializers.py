@@ -1,0 +1,90 @@
+from rest_framework import serializers
+
+from interview.models import (
+    CATEGORIES,
+    DIFFICULTIES,
+    GeneratedQuestion,
+    QuestionGeneration,
+    SavedQuestion,
+)
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that refuses numbers and booleans instead of quietly turning them into text;
+    null counts as absent."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+    def validate_empty_values(self, data):
+        is_empty, value = super().validate_empty_values(data)
+        return (is_empty, "" if is_empty and value is None else value)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class GenerateSerializer(serializers.Serializer):
+    job_id = serializers.UUIDField()
+    job_title = StrictCharField(max_length=200)
+    company = StrictCharField(max_length=200)
+    num_questions = StrictIntegerField(required=False, default=10, min_value=1, max_value=50)
+
+
+class QuestionRefSerializer(serializers.Serializer):
+    job_id = serializers.UUIDField()
+    question_id = serializers.RegexField(r"^q[1-9]\d{0,2}$", max_length=4,
+                                         error_messages={"invalid": "question_id must look like q1, q2, …"})
+    question = StrictCharField(max_length=2000)
+    generation_id = StrictIntegerField(required=False, allow_null=True, min_value=1)
+
+
+class SaveSerializer(QuestionRefSerializer):
+    answer = StrictCharField(max_length=10000)
+    category = serializers.ChoiceField(choices=CATEGORIES, required=False)
+    difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False)
+    tags = serializers.ListField(child=StrictCharField(max_length=40, allow_null=False), required=False,
+                                 max_length=20, default=list)
+    job_title = StrictCharField(max_length=200)
+    company = StrictCharField(max_length=200)
+
+
+class LibraryFilterSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=CATEGORIES, required=False,
+                                       error_messages={"invalid_choice": f"category must be one of: {', '.join(CATEGORIES)}"})
+    difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False,
+                                         error_messages={"invalid_choice": f"difficulty must be one of: {', '.join(DIFFICULTIES)}"})
+    tags = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
+def question_data(question: GeneratedQuestion) -> dict:
+    return {"id": question.key, "question": question.question, "category": question.category,
+            "difficulty": question.difficulty, "answer": question.answer}
+
+
+def generation_data(generation: QuestionGeneration) -> dict:
+    return {
+        "questions": [question_data(q) for q in generation.questions.all()],
+        "job_id": str(generation.job_id),
+        "generated_at": serializers.DateTimeField().to_representation(generation.generated_at),
+        "generation_id": generation.id,
+    }
+
+
+class SavedQuestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SavedQuestion
+        fields = ["id", "question_id", "question", "answer", "category", "difficulty", "tags", "job_title",
+                  "company", "saved_at"]

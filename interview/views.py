@@ -1,0 +1,135 @@
+"""Interview pages: a workspace per analysed resume and the question library. htmx requests get
+partials (templates/interview/_*.html); plain form posts get a redirect, so the pages also work
+without JavaScript."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from analysis.models import AnalysisJob, JobStatus, UserProfile
+from interview import services
+from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
+from interview.models import CATEGORIES, QuestionGeneration
+from resume_analyzer.ai.errors import AIError
+
+
+def _grouped(generation: QuestionGeneration | None) -> list[tuple[str, list]]:
+    questions = list(generation.questions.all()) if generation else []
+    return [(c, [q for q in questions if q.category == c]) for c in CATEGORIES if any(q.category == c for q in questions)]
+
+
+def _initial(job: AnalysisJob, generation: QuestionGeneration | None) -> dict:
+    if generation:
+        return {"job_title": generation.job_title, "company": generation.company, "num_questions": generation.num_questions}
+    profile = UserProfile.objects.filter(job=job).first()
+    recommendations = profile.job_recommendations if profile and isinstance(profile.job_recommendations, list) else []
+    return {"job_title": str(recommendations[0])[:200] if recommendations else "", "num_questions": 10}
+
+
+def _workspace(request: HttpRequest, job: AnalysisJob, form: GenerateForm, generation, problem: str = "", status: int = 200):
+    template = "interview/_workspace.html" if request.htmx else "interview/interview.html"
+    context = {"job": job, "form": form, "generation": generation, "groups": _grouped(generation), "problem": problem,
+               "completed": job.status == JobStatus.COMPLETED, "save_form": SaveForm()}
+    return render(request, template, context, status=200 if request.htmx else status)
+
+
+@login_required
+@require_GET
+def interview_page(request: HttpRequest, job_id) -> HttpResponse:
+    job = get_object_or_404(AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id)
+    generation = services.latest_generation(user=request.user, job=job)
+    return _workspace(request, job, GenerateForm(initial=_initial(job, generation)), generation)
+
+
+@login_required
+@require_POST
+def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
+    job = get_object_or_404(AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id)
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), status=400)
+    try:
+        services.generation_create(user=request.user, job_id=job.pk, **form.cleaned_data)
+    except (services.InterviewError, AIError) as exc:
+        problem = exc.message
+        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), problem, 400)
+    if not request.htmx:
+        return redirect("interview", job_id=job.pk)
+    return _workspace(request, job, form, services.latest_generation(user=request.user, job=job))
+
+
+def _question(request: HttpRequest, job_id, generation_id: int, position: int):
+    try:
+        return services.question_find(user=request.user, job_id=job_id, question_id=f"q{position}",
+                                      generation_id=generation_id)
+    except services.InterviewError:
+        return None
+
+
+@login_required
+@require_POST
+def question_regenerate(request: HttpRequest, job_id, generation_id: int, position: int) -> HttpResponse:
+    question = _question(request, job_id, generation_id, position)
+    if question is None:
+        return render(request, "404.html", status=404)
+    problem = ""
+    try:
+        question = services.question_regenerate_answer(question=question, user=request.user)
+    except (services.InterviewError, AIError) as exc:
+        problem = exc.message
+    if not request.htmx:
+        if problem:
+            messages.error(request, problem)
+        return redirect("interview", job_id=job_id)
+    return render(request, "interview/_answer.html", {"q": question, "job": question.generation.job,
+                                                       "problem": problem, "open": True})
+
+
+@login_required
+@require_POST
+def question_save(request: HttpRequest, job_id, generation_id: int, position: int) -> HttpResponse:
+    question = _question(request, job_id, generation_id, position)
+    if question is None:
+        return render(request, "404.html", status=404)
+    form = SaveForm(request.POST)
+    tags = form.cleaned_data["tags"] if form.is_valid() else ""
+    try:
+        saved = services.saved_question_create(user=request.user, question=question, tags=services.normalise_tags(tags))
+        outcome = "saved"
+    except services.InterviewError as exc:
+        saved, outcome = None, ("duplicate" if exc.status == 409 else "failed")
+    if not request.htmx:
+        if saved:
+            messages.success(request, "Question saved to your library")
+        else:
+            messages.info(request, "This question is already in your library")
+        return redirect("interview", job_id=job_id)
+    return render(request, "interview/_save_result.html", {"saved": saved, "outcome": outcome})
+
+
+@login_required
+@require_GET
+def library_page(request: HttpRequest) -> HttpResponse:
+    form = LibraryFilterForm(request.GET or None)
+    invalid = form.is_bound and not form.is_valid()
+    filters = {} if invalid or not form.is_bound else form.cleaned_data
+    tags = services.normalise_tags(filters.get("tags", ""))
+    saved = [] if invalid else services.library(user=request.user, category=filters.get("category", ""),
+                                                difficulty=filters.get("difficulty", ""), tags=tags)
+    context = {"form": form, "saved": saved, "all_tags": services.library_tags(user=request.user), "active_tags": tags}
+    return render(request, "interview/library.html", context, status=400 if invalid else 200)
+
+
+@login_required
+@require_POST
+def library_delete(request: HttpRequest, saved_id: int) -> HttpResponse:
+    try:
+        services.saved_question_delete(user=request.user, saved_id=saved_id)
+    except services.InterviewError:
+        return render(request, "404.html", status=404)
+    if request.htmx:
+        return HttpResponse("")
+    messages.success(request, "Question removed from your library")
+    return redirect("interview-library")

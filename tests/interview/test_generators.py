@@ -1,0 +1,134 @@
+"""The local generator on its own: personalisation, no repeats, STAR, seniority tilt, variety."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from interview.generators import GeneratedQuestion, NotEnoughMaterial, generate_set, new_answer
+from interview.generators.facts import facts_from_profile
+from interview.generators.local import apportion, generate_local, plan_slots
+from tests.interview.conftest import JUNIOR_PROFILE, PROFILE
+
+SKILLS = {s for group in PROFILE["skills"].values() for s in group}
+COMPANIES = {"Acme Cloud", "Globex"}
+
+
+def local_set(profile=PROFILE, count=10, seed=7, **targets):
+    return generate_local(facts_from_profile(profile, **targets), count=count, seed=seed)
+
+
+def cites(text: str, terms: set[str]) -> set[str]:
+    return {t for t in terms if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text)}
+
+
+def test_apportion_sums_and_follows_weights():
+    assert apportion(10, {"a": 0.5, "b": 0.3, "c": 0.2}) == {"a": 5, "b": 3, "c": 2}
+    assert sum(apportion(7, {"a": 0.4, "b": 0.25, "c": 0.15, "d": 0.2}).values()) == 7
+
+
+def test_set_has_requested_size_categories_and_difficulties():
+    questions = local_set(count=10)
+    assert len(questions) == 10
+    assert {q.category for q in questions} == {"Technical", "Behavioral", "Situational", "Problem-Solving"}
+    assert {q.difficulty for q in questions} <= {"Easy", "Medium", "Hard"}
+
+
+@pytest.mark.parametrize("count", [1, 3, 25, 50])
+def test_questions_never_repeat_within_a_set(count):
+    questions = local_set(count=count, seed=count)
+    texts = [q.question.lower() for q in questions]
+    assert len(texts) == count and len(set(texts)) == count
+
+
+def test_questions_draw_on_the_profile_and_target():
+    questions = local_set(count=20, job_title="Principal Engineer", company="Umbrella Corp")
+    text = " ".join(q.question for q in questions)
+    assert len(cites(text, SKILLS)) >= 5
+    assert cites(text, COMPANIES) == COMPANIES
+    assert "Umbrella Corp" in text or "Principal Engineer" in text
+
+
+def test_answers_are_first_person_and_cite_real_facts():
+    for q in local_set(count=12, seed=3):
+        assert re.search(r"\b(I|I'd|I've|I'm|my|My)\b", q.answer), q.answer
+        assert cites(q.answer, SKILLS | COMPANIES | {"University of Leeds"}), q.answer
+    technical = [q for q in local_set(count=12, seed=3) if q.category == "Technical"]
+    assert any("4.5 years" in q.answer or "2.5 years" in q.answer or "7 years" in q.answer for q in technical)
+
+
+def test_answers_never_cite_companies_or_skills_the_resume_lacks():
+    foreign = {"Google", "Microsoft", "Rust", "Java", "Kafka"}
+    for q in local_set(count=30, seed=11):
+        assert not cites(q.answer, foreign), q.answer
+
+
+def test_behavioural_answers_use_star():
+    behavioural = [q for q in local_set(count=20, seed=5) if q.category == "Behavioral"]
+    assert behavioural
+    for q in behavioural:
+        positions = [q.answer.find(label) for label in ("Situation:", "Task:", "Action:", "Result:")]
+        assert -1 not in positions and positions == sorted(positions), q.answer
+
+
+def test_difficulty_tilts_with_seniority():
+    def hard_share(profile):
+        counts = Counter(q.difficulty for seed in range(5) for q in local_set(profile, count=20, seed=seed))
+        return counts["Hard"] / sum(counts.values()), counts["Easy"] / sum(counts.values())
+
+    senior_hard, senior_easy = hard_share(PROFILE)
+    junior_hard, junior_easy = hard_share(JUNIOR_PROFILE)
+    assert senior_hard > junior_hard + 0.15
+    assert junior_easy > senior_easy + 0.15
+
+
+def test_plan_for_a_lead_has_more_hard_than_easy():
+    import random
+
+    plan = plan_slots(10, "lead", random.Random(1))
+    difficulties = Counter(d for _, d in plan)
+    assert difficulties["Hard"] > difficulties["Easy"]
+
+
+def test_same_seed_reproduces_and_new_seed_varies():
+    first, again, other = local_set(seed=1), local_set(seed=1), local_set(seed=2)
+    assert [(q.question, q.answer) for q in first] == [(q.question, q.answer) for q in again]
+    assert [q.question for q in first] != [q.question for q in other]
+
+
+def test_sparse_profile_still_yields_distinct_honest_questions():
+    questions = local_set({}, count=10, seed=4)
+    assert len({q.question for q in questions}) == 10
+    for q in questions:
+        assert "{" not in q.question and "{" not in q.answer
+
+
+def test_sparse_profile_reports_when_it_runs_out():
+    with pytest.raises(NotEnoughMaterial) as caught:
+        local_set({}, count=50, seed=4)
+    assert 10 <= caught.value.available < 50
+
+
+def test_new_answer_differs_every_time(settings):
+    settings.AI_BACKEND = "local"
+    [question] = generate_set(profile=PROFILE, job_title="", company="", count=1, seed=9).questions
+    answers = [question.answer]
+    for seed in range(5):
+        answer, _ = new_answer(profile=PROFILE, question=question, previous=answers[-1], job_title="", company="", seed=seed)
+        answers.append(answer)
+    assert all(a != b for a, b in zip(answers, answers[1:], strict=False))
+    assert len(set(answers)) >= 4
+
+
+def test_new_answer_for_a_question_without_context_uses_what_it_mentions(settings):
+    settings.AI_BACKEND = "local"
+    question = GeneratedQuestion("How did you use Kubernetes at Globex?", "Technical", "Medium", "", {})
+    answer, _ = new_answer(profile=PROFILE, question=question, previous="", job_title="", company="", seed=1)
+    assert "Kubernetes" in answer and "Globex" in answer
+
+
+def test_malformed_profile_fields_do_not_break_generation():
+    odd = {"skills": ["Go", 3, None], "experience": [None, "x", {"company": 5, "role": "Dev", "years": "abc"}],
+           "education": "none", "total_years_experience": "lots", "strengths": None}
+    questions = local_set(odd, count=8, seed=2)
+    assert len(questions) == 8
