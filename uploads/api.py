@@ -1,0 +1,72 @@
+"""Upload API: POST /api/upload and GET /api/uploads (the seed's contract, scoped to the owner)."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import parsers, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
+from rest_framework.views import APIView
+
+from resume_analyzer.api_errors import error_response
+from resume_analyzer.openapi import ErrorSerializer
+from uploads.models import Upload
+from uploads.pagination import paginate
+from uploads.parsers import StrictMultiPartParser, read_upload
+from uploads.services import upload_create
+from uploads.validation import UploadRejected
+
+
+class UploadThrottle(UserRateThrottle):
+    scope = "expensive"
+
+
+class UploadSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Upload
+        fields = ["id", "filename", "linkedin_url", "file_size", "upload_date"]
+
+
+UploadRequestSerializer = inline_serializer(
+    name="UploadRequest",
+    fields={"file": serializers.FileField(), "linkedin_url": serializers.URLField(required=False)},
+)
+
+
+def rejected_response(exc: UploadRejected) -> Response:
+    return error_response(exc.status, exc.error, exc.message, **exc.extra)
+
+
+class UploadCreateView(APIView):
+    # JSON and urlencoded bodies are accepted only to answer "No file uploaded" clearly.
+    parser_classes = [StrictMultiPartParser, parsers.FormParser, parsers.JSONParser]
+    throttle_classes = [UserRateThrottle, UploadThrottle]
+
+    @extend_schema(
+        request={"multipart/form-data": UploadRequestSerializer},
+        responses={201: UploadSerializer, 400: ErrorSerializer, 413: ErrorSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        try:
+            incoming = read_upload(request)
+            upload = upload_create(
+                owner=request.user, uploaded_file=incoming.file, linkedin_url=incoming.linkedin_url
+            )
+        except UploadRejected as exc:
+            return rejected_response(exc)
+        return Response(UploadSerializer(upload).data, status=status.HTTP_201_CREATED)
+
+
+class UploadListView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("limit", int, description="Page size (1-100); the body stays a JSON array"),
+            OpenApiParameter("offset", int, description="Items to skip; see the Link and X-Total-Count headers"),
+        ],
+        responses={200: UploadSerializer(many=True), 400: ErrorSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            page = paginate(request, Upload.objects.for_owner(request.user))
+        except UploadRejected as exc:
+            return rejected_response(exc)
+        return Response(UploadSerializer(page.items, many=True).data, headers=page.headers)

@@ -1,0 +1,33 @@
+from django import forms
+
+from uploads.validation import UploadRejected
+
+ACCEPT = ".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class UploadForm(forms.Form):
+    """Renders the upload page and carries the service's errors; validation is the service's."""
+
+    file = forms.FileField(
+        label="Resume file", required=False, widget=forms.FileInput(attrs={"accept": ACCEPT, "id": "id_file"})
+    )
+    linkedin_url = forms.CharField(
+        label="LinkedIn profile URL (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.URLInput(attrs={"placeholder": "https://www.linkedin.com/in/your-name"}),
+    )
+
+    @classmethod
+    def with_rejection(cls, linkedin_url: object, exc: UploadRejected) -> "UploadForm":
+        form = cls(data={"linkedin_url": linkedin_url if isinstance(linkedin_url, str) else ""})
+        form.is_valid()
+        field = exc.field if exc.field in form.fields else None
+        form.add_error(field, f"{exc.error}. {rejection_message(exc)}")
+        return form
+
+
+def rejection_message(exc: UploadRejected) -> str:
+    if exc.status == 413:
+        return f"The maximum size is {exc.extra.get('max_size_mb')} MB."
+    return exc.message or ""

@@ -1,0 +1,59 @@
+"""Upload pages: /upload (form with drag and drop) and /uploads (the user's resumes)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from analysis.models import JobStatus
+from uploads.forms import UploadForm
+from uploads.parsers import IncomingUpload, read_upload
+from uploads.selectors import uploads_with_latest_job
+from uploads.services import upload_create
+from uploads.validation import UploadRejected, max_upload_bytes
+
+PAGE_SIZE = 25
+RUNNING = {s.value for s in JobStatus} - {JobStatus.COMPLETED, JobStatus.FAILED}
+
+
+# CSRF is checked by hand after the body is parsed: the size-limit handler has to be installed
+# before anything (the CSRF middleware included) reads request.POST.
+@csrf_exempt
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _render_upload(request, UploadForm())
+    incoming = IncomingUpload(file=None, linkedin_url=None)
+    try:
+        incoming = read_upload(request)
+        if (failure := CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})) is not None:
+            return failure
+        upload = upload_create(owner=request.user, uploaded_file=incoming.file, linkedin_url=incoming.linkedin_url)
+    except UploadRejected as exc:
+        # After a parse-level rejection the body is not read again, so the URL may be lost.
+        form = UploadForm.with_rejection(incoming.linkedin_url, exc)
+        return _render_upload(request, form, status=exc.status)
+    messages.success(request, f"Uploaded {upload.filename}.")
+    return redirect("uploads")
+
+
+@login_required
+@require_http_methods(["GET"])
+def uploads_page(request: HttpRequest) -> HttpResponse:
+    paginator = Paginator(uploads_with_latest_job(request.user), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    for upload in page:
+        upload.status_label = JobStatus(upload.latest_status).label if upload.latest_status else None
+        upload.status_class = "running" if upload.latest_status in RUNNING else upload.latest_status
+    return render(request, "uploads/list.html", {"page": page})
+
+
+def _render_upload(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+    context = {"form": form, "max_bytes": max_upload_bytes(), "max_mb": max_upload_bytes() // (1024 * 1024)}
+    return render(request, "uploads/upload.html", context, status=status)
+
