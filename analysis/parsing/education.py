@@ -1,0 +1,118 @@
+"""Education entries: degree (normalised: "B.Sc." and "BSc" are "Bachelor of Science"),
+institution and graduation year. Each line naming a degree anchors an entry; the institution
+and year are looked for on that line and the two lines either side of it."""
+
+import re
+from datetime import date
+
+from analysis.parsing.dates import YEAR_RE
+from analysis.parsing.places import looks_like_location
+
+# (pattern, canonical name). Order matters: specific before generic. Bare two-letter
+# abbreviations ("BA", "MS") only count at the start of a fragment or before "in"/"of", so that
+# "Boston, MA" is not a Master of Arts.
+_ABBR_END = r"(?=\s+(?:in|of)\b|\s*[,(–—-]|\s*$|\s+[A-Z])"
+DEGREES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), name)
+    for p, name in [
+        (r"\bph\.?\s?d\b\.?|\bdoctor of philosophy\b|\bd\.?phil\b\.?|\bdoctorate\b", "PhD"),
+        (r"\bdoctor of medicine\b|(?<![\w.])m\.d\.", "Doctor of Medicine"),
+        (r"\bjuris doctor\b|(?<![\w.])j\.d\.", "Juris Doctor"),
+        (r"\bmaster of business administration\b|(?<![\w.])m\.?b\.?a\b\.?", "Master of Business Administration"),
+        (r"\bmaster of engineering\b|(?<![\w.])m\.?\s?eng\b\.?", "Master of Engineering"),
+        (r"\bmaster of technology\b|(?<![\w.])m\.?\s?tech\b\.?", "Master of Technology"),
+        (r"\bmaster of education\b|(?<![\w.])m\.\s?ed\b\.?", "Master of Education"),
+        (r"\bmaster of laws\b|(?<![\w.])ll\.?m\b\.?", "Master of Laws"),
+        (r"\bmaster of fine arts\b|(?<![\w.])m\.?f\.?a\b\.?", "Master of Fine Arts"),
+        (r"\bmaster of public health\b|(?<![\w.])m\.?p\.?h\b\.?", "Master of Public Health"),
+        (r"\bmaster of science\b|(?<![\w.])m\.\s?sc?\.|(?<![\w.])msc\b\.?|^ms" + _ABBR_END, "Master of Science"),
+        (r"\bmaster of arts\b|(?<![\w.])m\.a\.|^ma" + _ABBR_END, "Master of Arts"),
+        (r"\bbachelor of business administration\b|(?<![\w.])b\.?b\.?a\b\.?", "Bachelor of Business Administration"),
+        (r"\bbachelor of engineering\b|(?<![\w.])b\.?\s?eng\b\.?", "Bachelor of Engineering"),
+        (r"\bbachelor of technology\b|(?<![\w.])b\.?\s?tech\b\.?", "Bachelor of Technology"),
+        (r"\bbachelor of commerce\b|(?<![\w.])b\.\s?com\b\.?", "Bachelor of Commerce"),
+        (r"\bbachelor of fine arts\b|(?<![\w.])b\.?f\.?a\b\.?", "Bachelor of Fine Arts"),
+        (r"\bbachelor of education\b|(?<![\w.])b\.\s?ed\b\.?", "Bachelor of Education"),
+        (r"\bbachelor of laws\b|(?<![\w.])ll\.?b\b\.?", "Bachelor of Laws"),
+        (r"\bbachelor of science\b|(?<![\w.])b\.\s?sc?\.|(?<![\w.])bsc\b\.?|^bs" + _ABBR_END, "Bachelor of Science"),
+        (r"\bbachelor of arts\b|(?<![\w.])b\.a\.|^ba" + _ABBR_END, "Bachelor of Arts"),
+        (r"\bmaster'?s\b(?:\s+degree)?", "Master's Degree"),
+        (r"\bbachelor'?s\b(?:\s+degree)?", "Bachelor's Degree"),
+        (r"\bassociate(?:'s)? (?:degree|of \w+)\b|(?<![\w.])a\.[as]\.", "Associate Degree"),
+        (r"\bdipl(?:om)?\.?-?\s?ing\b\.?|\bdiplom\b", "Diplom"),
+        (r"\bhigh school diploma\b|\bged\b", "High School Diploma"),
+        (r"\bdiploma\b", "Diploma"),
+    ]
+]
+INSTITUTION_RE = re.compile(
+    r"\b(?:university|universit[àéä]t?|universidad|universidade|università|college|institute|"
+    r"institut|school|academy|polytechnic|politecnico|polytechnique|conservatory|hochschule|"
+    r"ecole|école|iit|mit|eth|epfl|ucla|nyu|lse|kth|tu)\b",
+    re.I,
+)
+FIELD_STOP_RE = re.compile(r"\s*(?:[,|(–—]|\s-\s|\bfrom\b|\bat\b|\b(?:19|20)\d\d\b).*$")
+SPLIT_RE = re.compile(r"\s+[|•·–—-]\s+|\t|\s{3,}|\s*\|\s*|,\s+(?=(?:University|College|Institute|School)\b)")
+
+
+def find_degree(text: str) -> tuple[str, str] | None:
+    """(canonical degree, field of study or '') for the first degree named in the text."""
+    for fragment in SPLIT_RE.split(text):
+        fragment = fragment.strip()
+        for pattern, name in DEGREES:
+            match = pattern.search(fragment)
+            if match:
+                return name, _field_of_study(fragment[match.end() :])
+    return None
+
+
+def _field_of_study(rest: str) -> str:
+    rest = re.sub(r"^\s*(?:degree\s+)?(?:in|of|,|:|-|–)?\s*", "", rest)
+    rest = FIELD_STOP_RE.sub("", rest).strip(" .,")
+    words = rest.split()
+    if not words or len(words) > 6 or INSTITUTION_RE.search(rest) or not rest[0].isupper():
+        return ""
+    return rest
+
+
+def find_institution(text: str) -> str | None:
+    for fragment in SPLIT_RE.split(text):
+        fragment = YEAR_RE.sub("", fragment).strip(" ,.;:-–—()")
+        if not INSTITUTION_RE.search(fragment) or find_degree_only(fragment):
+            continue
+        parts = [part.strip() for part in fragment.split(",")]
+        # Keep "University of California, Berkeley" but drop a trailing "Berlin, Germany".
+        while len(parts) > 1 and looks_like_location(", ".join(parts[1:])):
+            parts = parts[:1]
+        return ", ".join(parts)
+    return None
+
+
+def find_degree_only(fragment: str) -> bool:
+    """True when the fragment is a degree phrase rather than an institution name."""
+    return any(pattern.search(fragment) for pattern, _ in DEGREES[:-3]) and not re.search(
+        r"\b(?:university|college|institute|academy|school)\b", fragment, re.I
+    )
+
+
+def _year(lines: list[str], today: date) -> int | None:
+    years = [int(y) for line in lines for y in YEAR_RE.findall(line) if int(y) <= today.year + 8]
+    return max(years) if years else None
+
+
+def parse_education(lines: list[str], *, today: date) -> list[dict]:
+    anchors = [i for i, line in enumerate(lines) if find_degree(line)]
+    if not anchors:
+        anchors = [i for i, line in enumerate(lines) if find_institution(line)]
+    entries = []
+    for number, anchor in enumerate(anchors):
+        previous = anchors[number - 1] if number else -1
+        following = anchors[number + 1] if number + 1 < len(anchors) else len(lines)
+        window = range(max(previous + 1, anchor - 2), min(following, anchor + 3))
+        nearby = [lines[anchor]] + [lines[i] for i in window if i != anchor]
+        degree = find_degree(lines[anchor])
+        institution = next((found for line in nearby if (found := find_institution(line))), None)
+        name = None
+        if degree:
+            name = f"{degree[0]} in {degree[1]}" if degree[1] else degree[0]
+        entries.append({"degree": name, "institution": institution, "year": _year(nearby, today)})
+    return entries

@@ -1,0 +1,186 @@
+"""Experience entries: each date range anchors one job; the short lines around it name it.
+
+Header lines are the line holding the range plus the short, non-bullet lines just before it
+(or, for "dates first" layouts, just after it). They are cut into fragments at separators;
+fragments that are places, employment types or leftovers of dates are dropped, and of the
+rest the one that reads like a job title is the role and the other is the company.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from analysis.parsing.dates import DateRange, find_ranges
+from analysis.parsing.places import is_city, is_region, looks_like_location
+from analysis.parsing.sections import is_bullet, strip_bullet
+
+ROLE_WORDS = {
+    "engineer", "developer", "manager", "lead", "analyst", "designer", "scientist", "intern",
+    "consultant", "architect", "director", "specialist", "administrator", "officer",
+    "coordinator", "associate", "assistant", "head", "vp", "president", "founder", "co-founder",
+    "cto", "ceo", "cfo", "coo", "cio", "owner", "technician", "accountant", "nurse", "teacher",
+    "writer", "editor", "recruiter", "representative", "programmer", "sre", "researcher",
+    "professor", "lecturer", "fellow", "trainee", "apprentice", "supervisor", "executive",
+    "strategist", "planner", "buyer", "auditor", "controller", "partner", "principal", "staff",
+    "senior", "junior", "sr", "jr", "product", "scrum", "master", "tester", "devops", "advisor",
+    "adviser", "agent", "clerk", "operator", "instructor", "tutor", "chef", "pharmacist",
+    "physician", "therapist", "counsel", "attorney", "lawyer", "paralegal", "marketer",
+    "bookkeeper", "cashier", "driver", "mechanic", "electrician", "contractor", "freelancer",
+    "freelance", "volunteer", "postdoc", "postdoctoral", "student", "teaching",
+    "hr", "generalist", "producer", "photographer", "illustrator", "copywriter", "investigator",
+    "economist", "statistician", "actuary", "underwriter", "broker", "banker", "trader",
+    "expert", "evangelist", "advocate", "chief", "vice", "team", "qa", "ux", "ui",
+}
+COMPANY_WORDS = {
+    "inc", "llc", "ltd", "gmbh", "ag", "corp", "corporation", "co", "company", "group",
+    "technologies", "technology", "labs", "lab", "solutions", "systems", "software", "partners",
+    "consulting", "bank", "university", "hospital", "agency", "studio", "studios", "media",
+    "health", "services", "ventures", "capital", "holdings", "sa", "bv", "pty", "plc", "limited",
+    "ab", "as", "oy", "se", "srl", "kk", "institute", "foundation", "networks", "analytics",
+    "digital", "industries", "international", "enterprises", "associates", "llp", "sarl", "spa",
+    "nv", "gmbh & co", "kg", "bhd", "pvt", "school", "college", "clinic", "games", "interactive",
+}
+EMPLOYMENT_TYPES = re.compile(
+    r"^(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|freelance|internship|"
+    r"temporary|permanent|self-employed)$",
+    re.I,
+)
+SPLIT_RE = re.compile(r"\s+[|•·–—-]\s+|\t|\s{3,}|\s+@\s+|\s+at\s+|\s*\|\s*")
+PAREN_RE = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass
+class Entry:
+    range: DateRange
+    header: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+    first_line: int = 0  # where the entry's header starts
+    body_line: int = 0  # where its description starts
+
+
+def _line_kind(line: str, has_range: bool) -> str:
+    if is_bullet(line):
+        return "bullet"
+    if has_range:
+        return "date"
+    words = line.split()
+    if len(words) > 9 or line.rstrip().endswith((".", ";")) or line.count(",") >= 3:
+        return "text"
+    return "short"
+
+
+def split_entries(lines: list[str], *, today: date) -> list[Entry]:
+    ranges = [find_ranges(line, today=today) if not is_bullet(line) else [] for line in lines]
+    kinds = [_line_kind(line, bool(found)) for line, found in zip(lines, ranges, strict=True)]
+    anchors = [i for i, kind in enumerate(kinds) if kind == "date"]
+    entries: list[Entry] = []
+    claimed_until = -1
+    for number, anchor in enumerate(anchors):
+        next_anchor = anchors[number + 1] if number + 1 < len(anchors) else len(lines)
+        found = ranges[anchor][0]
+        header = [lines[anchor][: found.span[0]] + " | " + lines[anchor][found.span[1] :]]
+        first = anchor
+        while first - 1 > claimed_until and kinds[first - 1] == "short" and anchor - first < 2:
+            first -= 1
+        header = lines[first:anchor] + header
+        body = anchor + 1
+        if len(_fragments(header)) < 2:
+            while body < next_anchor and kinds[body] == "short" and body - anchor <= 2:
+                header.append(lines[body])
+                body += 1
+        entries.append(Entry(found, header, first_line=first, body_line=body))
+        claimed_until = body - 1
+    for number, entry in enumerate(entries):
+        stop = entries[number + 1].first_line if number + 1 < len(entries) else len(lines)
+        entry.description = lines[entry.body_line : stop]
+    return entries
+
+
+def _strip_location(fragment: str) -> str:
+    parts = [part.strip() for part in fragment.split(",")]
+    for cut in range(1, len(parts)):
+        rest = ", ".join(parts[cut:])
+        if looks_like_location(rest) or all(is_region(p) or is_city(p) for p in parts[cut:]):
+            return ", ".join(parts[:cut])
+    return fragment
+
+
+def _is_noise(fragment: str) -> bool:
+    if not re.search(r"[A-Za-z]", fragment) or EMPLOYMENT_TYPES.match(fragment):
+        return True
+    if looks_like_location(fragment) or is_region(fragment) or is_city(fragment):
+        return True
+    return bool(re.fullmatch(r"(?:since|from|to|until|present|current|dates?)", fragment, re.I))
+
+
+def _fragments(header: list[str]) -> list[str]:
+    result: list[str] = []
+    for line in header:
+        line = PAREN_RE.sub(lambda m: " | " + m.group(1) + " | ", strip_bullet(line))
+        for piece in SPLIT_RE.split(line):
+            piece = _strip_location(piece.strip(" ,;:-–—|"))
+            piece = piece.strip(" ,;:-–—|")
+            if piece and not _is_noise(piece):
+                result.extend(_split_role_company(piece))
+    return result
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z\-]*", text.lower())
+
+
+def role_score(fragment: str) -> int:
+    return sum(1 for word in _words(fragment) if word in ROLE_WORDS)
+
+
+def company_score(fragment: str) -> int:
+    return sum(1 for word in _words(fragment) if word in COMPANY_WORDS) + ("&" in fragment)
+
+
+def _split_role_company(fragment: str) -> list[str]:
+    """'Senior Engineer, Acme Corp' → both parts; 'Acme, Inc.' stays whole."""
+    if "," not in fragment:
+        return [fragment]
+    left, right = (part.strip() for part in fragment.split(",", 1))
+    if len(left) < 2 or len(right) < 3 or right.rstrip(".").lower() in COMPANY_WORDS:
+        return [fragment]
+    if role_score(left) and not role_score(right) or role_score(right) and not role_score(left):
+        return [left, right]
+    return [fragment]
+
+
+def role_and_company(header: list[str]) -> tuple[str | None, str | None]:
+    fragments = _fragments(header)
+    if not fragments:
+        return None, None
+    scored = sorted(
+        range(len(fragments)),
+        key=lambda i: (-(role_score(fragments[i]) - company_score(fragments[i])), i),
+    )
+    role_index = scored[0] if role_score(fragments[scored[0]]) else None
+    rest = [i for i in range(len(fragments)) if i != role_index]
+    company_index = max(rest, key=lambda i: (company_score(fragments[i]), -i)) if rest else None
+    role = fragments[role_index] if role_index is not None else None
+    company = fragments[company_index] if company_index is not None else None
+    if role is None and company is not None and len(rest) > 1:
+        role = next(fragments[i] for i in rest if i != company_index)
+    return role, company
+
+
+def parse_experience(lines: list[str], *, today: date) -> list[dict]:
+    jobs = []
+    for entry in split_entries(lines, today=today):
+        role, company = role_and_company(entry.header)
+        description = "\n".join(strip_bullet(line) for line in entry.description).strip()
+        jobs.append(
+            {
+                "company": company,
+                "role": role,
+                "start_date": entry.range.start.iso(),
+                "end_date": "Present" if entry.range.ongoing else entry.range.end.iso(),
+                "years": round(entry.range.months / 12, 1),
+                "description": description,
+                "_range": entry.range,
+            }
+        )
+    return jobs
