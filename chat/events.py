@@ -1,13 +1,45 @@
 """Real-time events to a user's connected chat clients (each user's sockets share one group).
 
-Interface used by other apps; the chat app implements the delivery.
+Other apps call `job_update_publish`; the chat consumer delivers the event to every open tab.
 """
+
+import logging
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def user_group(user_id: int) -> str:
+    """The channel-layer group holding every chat connection of one user."""
+    return f"chat.user.{user_id}"
 
 
 def job_update_publish(*, owner_id: int, job_id: str, status: str, progress: int) -> None:
     """Push {"type": "job_update", job_id, status, progress} to every tab of the job's owner.
 
-    Must be safe to call from the worker process and must never raise (delivery is best effort;
-    pages fall back to polling).
+    Safe to call from the worker process; runs after the surrounding transaction commits (so a
+    client re-reading the job sees the new state) and never raises: delivery is best effort and
+    pages fall back to polling.
     """
-    return None
+    event = {"type": "job.update", "job_id": str(job_id), "status": str(status), "progress": int(progress)}
+    group = user_group(owner_id)
+    transaction.on_commit(lambda: group_send_sync(group, event))
+
+
+def group_send_sync(group: str, event: dict[str, Any]) -> None:
+    """Send to a group from synchronous code, swallowing (and logging) delivery failures."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        send = getattr(layer, "group_send_sync", None)
+        if send is not None:
+            send(group, event)
+        else:
+            async_to_sync(layer.group_send)(group, event)
+    except Exception:  # a chat hiccup must never fail the analysis that reported progress
+        logger.warning("could not deliver %s to %s", event.get("type"), group, exc_info=True)

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+WEBSOCKET_MAX_BYTES = 512 * 1024
 
 
 def prepare() -> None:
@@ -36,7 +37,11 @@ def daphne_command(host: str, port: int) -> list[str]:
     return [
         sys.executable, "-m", "daphne",
         "-b", host, "-p", str(port),
+        # The seed's heartbeat (ping every 54 s, close without a pong within 60 s) and its 512 KB
+        # message limit: larger messages or frames are refused with close code 1009.
         "--ping-interval", "54", "--ping-timeout", "60",
+        "--websocket-max-message-size", str(WEBSOCKET_MAX_BYTES),
+        "--websocket-max-frame-size", str(WEBSOCKET_MAX_BYTES),
         "--proxy-headers",
         "resume_analyzer.asgi:application",
     ]

@@ -89,7 +89,15 @@ if REDIS_URL:
 else:
     # The cache lives in Postgres so throttles and worker stats are shared by every process.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ra_cache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Chat events cross processes (worker -> web), so the layer keeps its state in Postgres.
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "chat.layers.PostgresChannelLayer",
+            "CONFIG": {"group_expiry": 86400, "PSYCOPG_OPTIONS": {"min_size": 2, "max_size": 8}},
+        }
+    }
+# channels_postgres's message and group tables are always migrated, whichever layer is in use.
+INSTALLED_APPS.append("channels_postgres")
 
 # --- Auth ------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -169,6 +177,13 @@ OPENAI_MAX_RETRIES = env_int("OPENAI_MAX_RETRIES", 2)
 # --- Worker (django-q2) ----------------------------------------------------------------------------
 ANALYSIS_MAX_CONCURRENCY = env_int("ANALYSIS_MAX_CONCURRENCY", 5)
 ANALYSIS_TIMEOUT_SECONDS = env_int("ANALYSIS_TIMEOUT_SECONDS", 300)
+# A running job whose heartbeat is older than this lost its worker (on any host) and is requeued,
+# up to ANALYSIS_MAX_ATTEMPTS runs; the worker beats every ANALYSIS_HEARTBEAT_SECONDS.
+ANALYSIS_HEARTBEAT_SECONDS = env_int("ANALYSIS_HEARTBEAT_SECONDS", 10)
+ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 60)
+ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
+# Load the embedding model when a worker process starts, not on its first job.
+ANALYSIS_PRELOAD_MODEL = env_bool("ANALYSIS_PRELOAD_MODEL", True)
 Q_CLUSTER = {
     "name": "resume_analyzer",
     "workers": ANALYSIS_MAX_CONCURRENCY,
@@ -177,6 +192,8 @@ Q_CLUSTER = {
     "retry": ANALYSIS_TIMEOUT_SECONDS + 60,
     "max_attempts": 3,
     "recycle": 200,
+    # Prefetch no more than the workers can start: tasks held by a killed cluster wait `retry`.
+    "queue_limit": ANALYSIS_MAX_CONCURRENCY,
     "save_limit": 1000,
     "catch_up": False,
     "label": "Task queue",

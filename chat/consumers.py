@@ -1,0 +1,227 @@
+"""The /ws chat endpoint (the seed's "WebSocket Endpoint").
+
+Protocol: the client sends {"type": "auth", "token": ...} (or {"type": "auth"} to use the page's
+session cookie) and gets a `system` "Connected to chat server" plus the conversation history.
+Then {"type": "message", "content", "msg_type": "text", "job_id"?} gets a `message` answer.
+Every problem with a frame is an `error` message and the connection stays open; only a failed
+authentication closes it (code 4401). Each user's connections share a group, so answers and
+job progress reach every open tab.
+"""
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import timezone
+
+from chat.events import user_group
+from chat.models import ChatMessage
+from chat.selectors import history_list
+from chat.services import (
+    MAX_QUESTION_CHARS,
+    NO_CONTEXT_ANSWER,
+    ChatError,
+    chat_context_resolve,
+    chat_message_answer,
+)
+from resume_analyzer.ai.errors import AIError
+
+logger = logging.getLogger(__name__)
+
+AUTH_TIMEOUT_SECONDS = 30
+CLOSE_UNAUTHENTICATED = 4401
+UNSUPPORTED_MSG_TYPES = {"audio", "image", "video"}
+# Answers embed a question and query Postgres: blocking work, run on a few threads of its own.
+# (database_sync_to_async's default would queue every connection's answer on one shared thread.)
+_answer_threads = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chat-answer")
+
+
+def in_thread(func: Callable) -> Callable:
+    return database_sync_to_async(func, thread_sensitive=False, executor=_answer_threads)
+
+
+def iso(moment: datetime | None = None) -> str:
+    moment = moment or timezone.now()
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def message_payload(message: ChatMessage) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "role": message.role,
+        "content": message.content,
+        "msg_type": message.msg_type,
+        "metadata": message.metadata,
+        "job_id": str(message.job_id),
+        "timestamp": iso(message.created_at),
+    }
+
+
+def authenticate(token: str | None, session_user: Any) -> Any:
+    """The user for a bearer token, else the session's user; None when neither is valid."""
+    from accounts.services import token_lookup, token_touch
+
+    if token is not None:
+        found = token_lookup(token)
+        if found is None:
+            return None
+        token_touch(found)
+        return found.user
+    if session_user is not None and session_user.is_authenticated:
+        return session_user
+    return None
+
+
+def conversation(user: Any, job_id: str | None) -> dict[str, Any]:
+    job = chat_context_resolve(user=user, job_id=job_id)
+    if job is None:
+        return {"type": "history", "job_id": None, "messages": []}
+    messages = [message_payload(message) for message in history_list(user=user, job=job)]
+    return {"type": "history", "job_id": str(job.pk), "messages": messages}
+
+
+def answer(user: Any, job_id: str | None, question: str) -> list[dict[str, Any]] | None:
+    """[question, answer] payloads, or None when the user has no analysis to talk about."""
+    job = chat_context_resolve(user=user, job_id=job_id)
+    if job is None:
+        return None
+    return [message_payload(message) for message in chat_message_answer(user=user, job=job, question=question)]
+
+
+def optional_str(payload: dict, name: str) -> str | None:
+    value = payload.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ChatError("Invalid field", f"'{name}' must be a string", field=name)
+    return value
+
+
+class ChatConsumer(AsyncWebsocketConsumer):
+    user: Any = None
+    group: str | None = None
+
+    async def connect(self) -> None:
+        await self.accept()
+        loop = asyncio.get_running_loop()
+        self._auth_timer = loop.call_later(AUTH_TIMEOUT_SECONDS, lambda: loop.create_task(self.auth_expired()))
+
+    async def disconnect(self, code: int) -> None:
+        self._auth_timer.cancel()
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        try:
+            await self.dispatch_frame(self.parse(text_data, bytes_data))
+        except ChatError as exc:
+            await self.send_error(exc.error, exc.message, field=exc.field)
+        except AIError as exc:
+            logger.warning("chat answer failed: %s", exc)
+            await self.send_error("Answer failed", "The assistant could not answer right now; please try again")
+        except Exception:  # a bug must cost one answer, never the connection
+            logger.exception("chat frame failed")
+            await self.send_error("Server error", "Something went wrong with this message; please try again")
+
+    @staticmethod
+    def parse(text_data: str | None, bytes_data: bytes | None) -> dict[str, Any]:
+        if text_data is None:
+            raise ChatError("Unsupported frame", "Send messages as JSON text frames, not binary")
+        try:
+            payload = json.loads(text_data)
+        except ValueError as exc:
+            raise ChatError("Invalid JSON", f"The message is not valid JSON: {exc}") from exc
+        if not isinstance(payload, dict):
+            raise ChatError("Invalid message", "A message must be a JSON object")
+        if not isinstance(payload.get("type"), str) or not payload["type"]:
+            raise ChatError("Missing field", "'type' is required", field="type")
+        return payload
+
+    async def dispatch_frame(self, payload: dict[str, Any]) -> None:
+        kind = payload["type"]
+        if kind == "auth":
+            return await self.on_auth(payload)
+        if self.user is None:
+            raise ChatError("Not authenticated", 'Send {"type": "auth", "token": "<token>"} first')
+        if kind == "message":
+            return await self.on_message(payload)
+        if kind == "history":
+            return await self.on_history(payload)
+        raise ChatError("Unknown message type", f"Unknown type '{kind[:40]}'; use auth, message or history", field="type")
+
+    async def on_auth(self, payload: dict[str, Any]) -> None:
+        token = optional_str(payload, "token")
+        user = await in_thread(authenticate)(token, self.scope.get("user"))
+        if user is None:
+            if token is None:
+                await self.send_error("Not authenticated", "Send a bearer token, or log in first")
+            else:
+                await self.send_error("Invalid token", "The token is unknown, expired or revoked")
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if self.group and self.user.pk != user.pk:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+        self.user, self.group = user, user_group(user.pk)
+        self._auth_timer.cancel()
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.send_json({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
+        await self.send_json(await in_thread(conversation)(user, optional_str(payload, "job_id")))
+
+    async def on_history(self, payload: dict[str, Any]) -> None:
+        await self.send_json(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
+
+    async def on_message(self, payload: dict[str, Any]) -> None:
+        question = payload.get("content")
+        if not isinstance(question, str) or not question.strip():
+            raise ChatError("Missing field", "'content' must be a non-empty string", field="content")
+        msg_type = payload.get("msg_type", "text")
+        if msg_type in UNSUPPORTED_MSG_TYPES:
+            raise ChatError(
+                "Unsupported message type",
+                f"'{msg_type}' messages are not supported; only text messages can be answered",
+                field="msg_type",
+            )
+        if msg_type != "text":
+            raise ChatError("Invalid field", "'msg_type' must be 'text'", field="msg_type")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise ChatError("Message too long", f"A question may have at most {MAX_QUESTION_CHARS} characters", field="content")
+        exchange = await in_thread(answer)(self.user, optional_str(payload, "job_id"), question.strip())
+        if exchange is None:
+            await self.send_json({"type": "system", "content": NO_CONTEXT_ANSWER, "timestamp": iso()})
+            return
+        await self.send_json(exchange[1])
+        # The user's other tabs see the question and the answer too.
+        await self.channel_layer.group_send(
+            self.group, {"type": "chat.relay", "origin": self.channel_name, "messages": exchange}
+        )
+
+    async def auth_expired(self) -> None:
+        if self.user is None:
+            await self.send_error("Not authenticated", f"No auth message within {AUTH_TIMEOUT_SECONDS} seconds")
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    # --- channel-layer events -------------------------------------------------------------------
+
+    async def chat_relay(self, event: dict[str, Any]) -> None:
+        if event.get("origin") != self.channel_name:
+            for message in event["messages"]:
+                await self.send_json(message)
+
+    async def job_update(self, event: dict[str, Any]) -> None:
+        keys = ("job_id", "status", "progress")
+        await self.send_json({"type": "job_update", **{key: event[key] for key in keys}})
+
+    # --- sending --------------------------------------------------------------------------------
+
+    async def send_json(self, data: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps(data))
+
+    async def send_error(self, error: str, message: str, *, field: str | None = None) -> None:
+        body: dict[str, Any] = {"type": "error", "error": error, "message": message}
+        if field:
+            body["field"] = field
+        await self.send_json({**body, "timestamp": iso()})
