@@ -27,6 +27,21 @@ STAGE_PROGRESS = {
     JobStatus.COMPLETED: 100,
 }
 FINISHED_STATUSES = {JobStatus.COMPLETED, JobStatus.FAILED}
+RUNNING_STATUSES = {
+    JobStatus.EXTRACTING_TEXT,
+    JobStatus.CHUNKING,
+    JobStatus.GENERATING_EMBEDDINGS,
+    JobStatus.ANALYZING,
+}
+# What each stage shows as current_step (the seed's wording where it has one).
+STAGE_STEP = {
+    JobStatus.QUEUED: "Queued",
+    JobStatus.EXTRACTING_TEXT: "Extracting text",
+    JobStatus.CHUNKING: "Chunking text",
+    JobStatus.GENERATING_EMBEDDINGS: "Generating embeddings",
+    JobStatus.ANALYZING: "Analyzing resume",
+    JobStatus.COMPLETED: "Analysis complete",
+}
 
 
 class AnalysisJobQuerySet(models.QuerySet):
@@ -48,6 +63,8 @@ class AnalysisJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # "host:pid:token" of the worker process running the job; the reaper checks that it lives.
+    worker = models.CharField(max_length=200, blank=True, default="")
     completed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AnalysisJobQuerySet.as_manager()

@@ -1,0 +1,38 @@
+"""Reads of the analysis app, always from the user's scope: another user's rows do not exist."""
+
+import uuid
+
+from analysis.models import AnalysisJob, UserProfile
+from uploads.models import Upload
+
+
+def parse_upload_id(value: object) -> int | None:
+    """A positive integer id from a query string, else None."""
+    text = str(value or "").strip()
+    if not text.isdigit() or len(text) > 18 or int(text) <= 0:
+        return None
+    return int(text)
+
+
+def parse_job_id(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value or "").strip()) if value else None
+    except ValueError:
+        return None
+
+
+def upload_for_owner(*, user, upload_id: int) -> Upload | None:
+    return Upload.objects.for_owner(user).filter(id=upload_id).first()
+
+
+def job_for_owner(*, user, job_id: uuid.UUID) -> AnalysisJob | None:
+    return AnalysisJob.objects.for_owner(user).select_related("upload").filter(id=job_id).first()
+
+
+def jobs_for_upload(*, upload: Upload) -> list[AnalysisJob]:
+    """Newest first."""
+    return list(AnalysisJob.objects.filter(upload=upload).order_by("-created_at", "-id"))
+
+
+def profile_for_job(*, job: AnalysisJob) -> UserProfile | None:
+    return UserProfile.objects.filter(job=job).first()

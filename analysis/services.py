@@ -1,0 +1,368 @@
+"""Every write of the analysis app: starting, running, retrying, deleting and reaping jobs.
+
+A job runs in stages (extract → chunk → embed → analyse); each stage replaces its own output, so
+a retried or redelivered job simply runs again. Progress is written in autocommit as it happens
+so pollers see it, and pushed to the owner's sockets after commit.
+"""
+
+import logging
+import os
+import shutil
+import socket
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from analysis.chunking import chunk_text
+from analysis.extraction import ExtractionError, extract_text
+from analysis.models import (
+    RUNNING_STATUSES,
+    STAGE_PROGRESS,
+    STAGE_STEP,
+    AnalysisJob,
+    JobStatus,
+    ResumeChunk,
+    UserProfile,
+)
+from analysis.qa_bank import qa_bank_build
+from resume_analyzer.ai.embeddings import embed_texts
+from resume_analyzer.ai.errors import AIError
+
+logger = logging.getLogger(__name__)
+
+PROFILE_FIELDS = (
+    "personal_info",
+    "skills",
+    "experience",
+    "education",
+    "summary",
+    "job_recommendations",
+    "strengths",
+    "weaknesses",
+    "total_years_experience",
+)
+
+
+class JobNotStartable(Exception):
+    """The job cannot go the asked way (e.g. retrying a completed job); message says why."""
+
+
+class JobLost(Exception):
+    """The running job was deleted or taken over by another worker; stop quietly."""
+
+
+def _publish(job_id: uuid.UUID | str, owner_id: int, status: str, progress: int) -> None:
+    from chat.events import job_update_publish
+
+    transaction.on_commit(
+        lambda: job_update_publish(
+            owner_id=owner_id, job_id=str(job_id), status=status, progress=progress
+        )
+    )
+
+
+def _enqueue(job_id: uuid.UUID) -> None:
+    """Queue the worker task once the job row is committed (a worker must never miss it)."""
+    from django_q.tasks import async_task
+
+    transaction.on_commit(
+        lambda: async_task(
+            "analysis.tasks.analysis_job_run", str(job_id), task_name=f"analysis-{job_id}"
+        )
+    )
+
+
+# --- starting, retrying, deleting ----------------------------------------------------------------
+
+
+def job_start(*, upload) -> AnalysisJob:
+    with transaction.atomic():
+        job = AnalysisJob.objects.create(upload=upload, owner=upload.owner)
+        _enqueue(job.id)
+        _publish(job.id, job.owner_id, job.status, job.progress)
+    return job
+
+
+def job_retry(*, job: AnalysisJob) -> AnalysisJob:
+    """Reset a failed job (dropping its partial output) and run it again from the stored file."""
+    with transaction.atomic():
+        updated = AnalysisJob.objects.filter(id=job.id, status=JobStatus.FAILED).update(
+            **_reset_fields(), attempts=0
+        )
+        if not updated:
+            job.refresh_from_db(fields=["status"])
+            raise JobNotStartable(f"only failed jobs can be retried, current status: {job.status}")
+        _drop_outputs(job.id)
+        _enqueue(job.id)
+        _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
+    job.refresh_from_db()
+    return job
+
+
+def job_delete(*, job: AnalysisJob) -> None:
+    """Delete a finished job with its profile, Q&A bank and chunks (running jobs are refused)."""
+    deleted, _ = AnalysisJob.objects.filter(
+        id=job.id, status__in=[JobStatus.COMPLETED, JobStatus.FAILED]
+    ).delete()
+    if not deleted:
+        raise JobNotStartable("Only completed or failed jobs can be deleted")
+
+
+def _reset_fields() -> dict:
+    return {
+        "status": JobStatus.QUEUED,
+        "progress": 0,
+        "current_step": STAGE_STEP[JobStatus.QUEUED],
+        "error_message": None,
+        "completed_at": None,
+        "started_at": None,
+        "heartbeat_at": None,
+        "worker": "",
+    }
+
+
+def _drop_outputs(job_id: uuid.UUID) -> None:
+    UserProfile.objects.filter(job_id=job_id).delete()  # cascades to the Q&A bank
+    ResumeChunk.objects.filter(job_id=job_id).delete()
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+def job_progress_set(*, job_id: uuid.UUID | str, status: str, worker: str = "") -> None:
+    """The one progress updater: status, the stage's progress and step, heartbeat; then notify.
+
+    With `worker`, only that worker's claim is updated; if the job is gone or was taken over,
+    JobLost stops the caller.
+    """
+    rows = AnalysisJob.objects.filter(id=job_id)
+    if worker:
+        rows = rows.filter(worker=worker)
+    fields = {"status": status, "heartbeat_at": timezone.now()}
+    if status in STAGE_PROGRESS:
+        fields["progress"] = STAGE_PROGRESS[status]
+        fields["current_step"] = STAGE_STEP[status]
+    if status == JobStatus.COMPLETED:
+        fields["completed_at"] = timezone.now()
+    if not rows.update(**fields):
+        raise JobLost(str(job_id))
+    job = AnalysisJob.objects.values("owner_id", "progress").get(id=job_id)
+    _publish(job_id, job["owner_id"], status, job["progress"])
+
+
+def job_fail(*, job_id: uuid.UUID | str, message: str, worker: str = "") -> None:
+    """End the job as failed with a readable message, keeping the progress it had reached."""
+    rows = AnalysisJob.objects.filter(id=job_id).exclude(status=JobStatus.COMPLETED)
+    if worker:
+        rows = rows.filter(worker=worker)
+    now = timezone.now()
+    if rows.update(
+        status=JobStatus.FAILED, error_message=message[:2000], completed_at=now, heartbeat_at=now
+    ):
+        job = AnalysisJob.objects.values("owner_id", "progress").get(id=job_id)
+        _publish(job_id, job["owner_id"], JobStatus.FAILED, job["progress"])
+
+
+def job_heartbeat(*, job_id: uuid.UUID | str, worker: str) -> bool:
+    """Mark the job as alive; False when the claim is gone."""
+    return bool(
+        AnalysisJob.objects.filter(id=job_id, worker=worker).update(heartbeat_at=timezone.now())
+    )
+
+
+# --- running -------------------------------------------------------------------------------------
+
+
+def worker_identity() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def job_claim(*, job_id: uuid.UUID | str, worker: str) -> bool:
+    """Take a queued job for this worker; two workers never both succeed (conditional update)."""
+    now = timezone.now()
+    return bool(
+        AnalysisJob.objects.filter(id=job_id, status=JobStatus.QUEUED).update(
+            status=JobStatus.EXTRACTING_TEXT,
+            progress=STAGE_PROGRESS[JobStatus.EXTRACTING_TEXT],
+            current_step=STAGE_STEP[JobStatus.EXTRACTING_TEXT],
+            started_at=now,
+            heartbeat_at=now,
+            worker=worker,
+            attempts=F("attempts") + 1,
+        )
+    )
+
+
+def job_run(*, job_id: uuid.UUID | str, worker: str) -> None:
+    """Run the claimed job through every stage; any failure ends it `failed` with a message."""
+    job = AnalysisJob.objects.select_related("upload").get(id=job_id)
+    owner_id = job.owner_id
+    _publish(job.id, owner_id, JobStatus.EXTRACTING_TEXT, STAGE_PROGRESS[JobStatus.EXTRACTING_TEXT])
+    try:
+        text = stage_extract(job=job)
+        job_progress_set(job_id=job.id, status=JobStatus.CHUNKING, worker=worker)
+        stage_chunk(job=job, text=text)
+        job_progress_set(job_id=job.id, status=JobStatus.GENERATING_EMBEDDINGS, worker=worker)
+        stage_embed(job=job)
+        job_progress_set(job_id=job.id, status=JobStatus.ANALYZING, worker=worker)
+        stage_analyze(job=job, text=text)
+        job_progress_set(job_id=job.id, status=JobStatus.COMPLETED, worker=worker)
+    except JobLost:
+        logger.warning("job %s was deleted or taken over while running", job_id)
+    except StageError as exc:
+        job_fail(job_id=job.id, message=str(exc), worker=worker)
+    except Exception:  # a bug must still end the job cleanly, never leave it running
+        logger.exception("job %s crashed", job_id)
+        job_fail(job_id=job.id, message="Analysis failed: unexpected internal error", worker=worker)
+
+
+class StageError(Exception):
+    """A stage failed for a reason the user should read (bad file, provider error)."""
+
+
+def stage_extract(*, job: AnalysisJob) -> str:
+    try:
+        with _local_copy(job.upload.file) as path:
+            text = extract_text(path, kind=job.upload.kind)
+    except ExtractionError as exc:
+        raise StageError(f"Text extraction failed: {exc.message}") from exc
+    except (FileNotFoundError, ValueError) as exc:
+        raise StageError(
+            "Text extraction failed: the uploaded file is missing from storage"
+        ) from exc
+    AnalysisJob.objects.filter(id=job.id).update(extracted_text=text)
+    return text
+
+
+@contextmanager
+def _local_copy(field_file) -> Iterator[str]:
+    """A filesystem path for the stored file; remote storages (S3 …) are copied to a temp file."""
+    try:
+        path = field_file.path
+    except NotImplementedError:
+        path = None
+    if path:
+        yield path
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(field_file.name).suffix) as handle:
+        with field_file.open("rb") as source:
+            shutil.copyfileobj(source, handle)
+        handle.flush()
+        yield handle.name
+
+
+def stage_chunk(*, job: AnalysisJob, text: str) -> None:
+    chunks = chunk_text(text)
+    with transaction.atomic():
+        ResumeChunk.objects.filter(job=job).delete()
+        ResumeChunk.objects.bulk_create(
+            ResumeChunk(job=job, index=chunk.index, section=chunk.section[:100], text=chunk.text)
+            for chunk in chunks
+        )
+
+
+def stage_embed(*, job: AnalysisJob) -> None:
+    from analysis.chunking import Chunk
+
+    chunks = list(ResumeChunk.objects.filter(job=job).order_by("index"))
+    texts = [Chunk(c.index, c.section, c.text).embedding_text for c in chunks]
+    try:
+        vectors = embed_texts(texts)
+    except AIError as exc:
+        raise StageError(f"Embedding generation failed: {exc.message}") from exc
+    for chunk, vector in zip(chunks, vectors, strict=True):
+        chunk.embedding = vector
+    ResumeChunk.objects.bulk_update(chunks, ["embedding"])
+
+
+def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
+    from analysis.analyzers import analyze_resume
+
+    try:
+        result = analyze_resume(text)
+    except AIError as exc:
+        raise StageError(f"Resume analysis failed: {exc.message}") from exc
+    with transaction.atomic():
+        profile = profile_save(job=job, data=result.profile)
+        AnalysisJob.objects.filter(id=job.id).update(token_usage=result.usage or {})
+    try:
+        qa_bank_build(profile=profile)
+    except AIError as exc:
+        raise StageError(f"Embedding generation failed: {exc.message}") from exc
+    return profile
+
+
+def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
+    """Create or replace the job's profile from the analyzer's dict, bumping its version."""
+    values = {name: data[name] for name in PROFILE_FIELDS if data.get(name) is not None}
+    values["total_years_experience"] = float(values.get("total_years_experience") or 0)
+    profile, created = UserProfile.objects.update_or_create(job=job, defaults=values)
+    if not created:
+        UserProfile.objects.filter(id=profile.id).update(version=F("version") + 1)
+        profile.refresh_from_db()
+    return profile
+
+
+# --- reaping -------------------------------------------------------------------------------------
+
+
+def _worker_alive(worker: str, stale_before) -> bool | None:
+    """False if the worker's process is known dead (same host, pid gone); None if unknown."""
+    host, _, rest = worker.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def jobs_reap() -> int:
+    """Requeue (or, past the attempt limit, fail) running jobs whose worker died.
+
+    A job's worker is dead when it ran on this host and its process is gone, or when its
+    heartbeat is older than ANALYSIS_STALE_SECONDS (a worker on another host died).
+    Returns how many jobs were reaped.
+    """
+    stale_before = timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
+    reaped = 0
+    for job in AnalysisJob.objects.filter(status__in=RUNNING_STATUSES).only(
+        "id", "worker", "heartbeat_at", "attempts", "owner_id", "progress"
+    ):
+        alive = _worker_alive(job.worker, stale_before)
+        stale = job.heartbeat_at is None or job.heartbeat_at < stale_before
+        if alive is False or (alive is None and stale):
+            reaped += _reap_one(job)
+    return reaped
+
+
+def _reap_one(job: AnalysisJob) -> int:
+    still_there = AnalysisJob.objects.filter(
+        id=job.id, worker=job.worker, status__in=RUNNING_STATUSES
+    )
+    if job.attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
+        message = f"Analysis failed: the worker stopped while processing this job ({job.attempts} attempts)"
+        now = timezone.now()
+        if not still_there.update(status=JobStatus.FAILED, error_message=message, completed_at=now):
+            return 0
+        _publish(job.id, job.owner_id, JobStatus.FAILED, job.progress)
+        return 1
+    with transaction.atomic():
+        if not still_there.update(**_reset_fields()):
+            return 0
+        _enqueue(job.id)
+        _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
+    logger.warning("requeued job %s: its worker %s stopped", job.id, job.worker)
+    return 1

@@ -1,0 +1,99 @@
+"""Worker entry points (django-q2). Tasks take ids, claim the row, and call a service.
+
+When a worker process starts (django-q2's post_spawn), it reaps jobs whose worker died (a
+SIGKILLed cluster leaves them in a running status) and makes sure the periodic reaper is
+scheduled, which catches dead workers on other hosts by their stale heartbeat.
+"""
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.dispatch import receiver
+from django_q.signals import post_spawn
+
+from analysis.services import job_claim, job_heartbeat, job_run, jobs_reap, worker_identity
+
+logger = logging.getLogger(__name__)
+
+REAPER_SCHEDULE = "analysis: reap jobs of dead workers"
+
+
+def analysis_job_run(job_id: str) -> str:
+    worker = worker_identity()
+    if not job_claim(job_id=job_id, worker=worker):
+        return f"job {job_id} not claimed (already taken, finished or deleted)"
+    with heartbeat(job_id=job_id, worker=worker):
+        job_run(job_id=job_id, worker=worker)
+    return f"job {job_id} processed"
+
+
+def analysis_jobs_reap() -> int:
+    return jobs_reap()
+
+
+@contextmanager
+def heartbeat(*, job_id: str, worker: str) -> Iterator[None]:
+    """Beat every ANALYSIS_HEARTBEAT_SECONDS while the job runs, so reapers know it lives."""
+    done = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not done.wait(settings.ANALYSIS_HEARTBEAT_SECONDS):
+                if not job_heartbeat(job_id=job_id, worker=worker):
+                    return
+        except Exception:  # a lost beat only risks an early requeue; never kill the job for it
+            logger.warning("heartbeat of job %s failed", job_id, exc_info=True)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join(timeout=5)
+
+
+@receiver(post_spawn)
+def on_worker_spawn(sender, proc_name: str = "", **kwargs) -> None:
+    """A worker process started: reap dead workers' jobs, schedule the reaper, warm the model."""
+    close_old_connections()
+    try:
+        reaped = jobs_reap()
+        if reaped:
+            logger.warning("%s requeued or failed %d job(s) of dead workers", proc_name, reaped)
+        reaper_schedule_ensure()
+    except Exception:
+        logger.exception("reaping on worker start failed")
+    if settings.ANALYSIS_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+        _warm_model()
+
+
+def reaper_schedule_ensure() -> None:
+    from django_q.models import Schedule
+
+    Schedule.objects.get_or_create(
+        name=REAPER_SCHEDULE,
+        defaults={
+            "func": "analysis.tasks.analysis_jobs_reap",
+            "schedule_type": Schedule.MINUTES,
+            "minutes": 1,
+            "repeats": -1,
+        },
+    )
+
+
+def _warm_model() -> None:
+    from analysis.chunking import count_tokens
+    from resume_analyzer.ai.embeddings import embed_texts
+
+    try:
+        count_tokens("warm up")
+        embed_texts(["warm up"])
+    except Exception:
+        logger.warning("embedding model warm-up failed; the first job will load it", exc_info=True)

@@ -1,0 +1,116 @@
+"""Pages: an upload's job list (live progress by htmx polling) and a job's profile page."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from analysis.models import AnalysisJob
+from analysis.selectors import job_for_owner, jobs_for_upload, profile_for_job, upload_for_owner
+from analysis.services import JobNotStartable, job_delete, job_retry, job_start
+
+POLL_SECONDS = 2
+
+
+def _upload_or_404(request: HttpRequest, upload_id: int):
+    upload = upload_for_owner(user=request.user, upload_id=upload_id)
+    if upload is None:
+        raise Http404("No such upload")
+    return upload
+
+
+def _job_or_404(request: HttpRequest, job_id: uuid.UUID) -> AnalysisJob:
+    job = job_for_owner(user=request.user, job_id=job_id)
+    if job is None:
+        raise Http404("No such job")
+    return job
+
+
+def _jobs_context(upload) -> dict:
+    jobs = jobs_for_upload(upload=upload)
+    return {
+        "upload": upload,
+        "jobs": jobs,
+        "polling": any(not job.is_finished for job in jobs),
+        "poll_seconds": POLL_SECONDS,
+    }
+
+
+@login_required
+@require_GET
+def upload_jobs(request: HttpRequest, upload_id: int) -> HttpResponse:
+    upload = _upload_or_404(request, upload_id)
+    template = "analysis/_job_list.html" if request.htmx else "analysis/jobs.html"
+    return render(request, template, _jobs_context(upload))
+
+
+@login_required
+@require_POST
+def upload_job_start(request: HttpRequest, upload_id: int) -> HttpResponse:
+    upload = _upload_or_404(request, upload_id)
+    job_start(upload=upload)
+    messages.success(request, "Analysis started.")
+    return redirect("analysis-upload-jobs", upload_id=upload.id)
+
+
+@login_required
+@require_POST
+def job_retry_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
+    job = _job_or_404(request, job_id)
+    try:
+        job_retry(job=job)
+        messages.success(request, "The job was queued again.")
+    except JobNotStartable as exc:
+        messages.error(request, f"Cannot retry: {exc}.")
+    return redirect("analysis-upload-jobs", upload_id=job.upload_id)
+
+
+@login_required
+@require_POST
+def job_delete_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
+    job = _job_or_404(request, job_id)
+    try:
+        job_delete(job=job)
+        messages.success(request, "The job and its analysis were deleted.")
+    except JobNotStartable as exc:
+        messages.error(request, f"Cannot delete: {exc}.")
+    return redirect("analysis-upload-jobs", upload_id=job.upload_id)
+
+
+@login_required
+@require_GET
+def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
+    job = _job_or_404(request, job_id)
+    profile = profile_for_job(job=job) if job.status == "completed" else None
+    context = {"job": job, "profile": profile, "poll_seconds": POLL_SECONDS}
+    if profile:
+        context.update(_profile_context(profile))
+    return render(request, "analysis/profile.html", context)
+
+
+@login_required
+@require_GET
+def job_progress(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
+    """The progress card polled by the profile page; reloads the page once the job finishes."""
+    job = _job_or_404(request, job_id)
+    response = render(
+        request, "analysis/_job_progress.html", {"job": job, "poll_seconds": POLL_SECONDS}
+    )
+    if job.is_finished:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+def _profile_context(profile) -> dict:
+    info = profile.personal_info or {}
+    skills = {
+        str(category): [str(skill) for skill in items]
+        for category, items in (profile.skills or {}).items()
+        if isinstance(items, list) and items
+    }
+    experience = [job for job in profile.experience or [] if isinstance(job, dict)]
+    education = [item for item in profile.education or [] if isinstance(item, dict)]
+    return {"info": info, "skills": skills, "experience": experience, "education": education}
