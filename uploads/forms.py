@@ -30,4 +30,5 @@ class UploadForm(forms.Form):
 def rejection_message(exc: UploadRejected) -> str:
     if exc.status == 413:
         return f"The maximum size is {exc.extra.get('max_size_mb')} MB."
-    return exc.message or ""
+    message = exc.message or ""
+    return message if message.endswith(".") or not message else message + "."
