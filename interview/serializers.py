@@ -15,6 +15,8 @@ class StrictCharField(serializers.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        if not kwargs["required"]:
+            kwargs.setdefault("default", "")
         kwargs.setdefault("allow_blank", True)
         kwargs.setdefault("allow_null", True)
         super().__init__(**kwargs)
@@ -36,15 +38,24 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictUUIDField(serializers.UUIDField):
+    """DRF would read an integer as UUID(int=...); job ids are only ever strings."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 class GenerateSerializer(serializers.Serializer):
-    job_id = serializers.UUIDField()
+    job_id = StrictUUIDField()
     job_title = StrictCharField(max_length=200)
     company = StrictCharField(max_length=200)
     num_questions = StrictIntegerField(required=False, default=10, min_value=1, max_value=50)
 
 
 class QuestionRefSerializer(serializers.Serializer):
-    job_id = serializers.UUIDField()
+    job_id = StrictUUIDField()
     question_id = serializers.RegexField(r"^q[1-9]\d{0,2}$", max_length=4,
                                          error_messages={"invalid": "question_id must look like q1, q2, …"})
     question = StrictCharField(max_length=2000)
