@@ -5,6 +5,7 @@ Each pair's question is embedded together with the first-person way a candidate 
 Answers speak to the resume's owner ("your"), as the seed's chat example does.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,8 +72,13 @@ def top_skills(profile: UserProfile, limit: int = TOP_SKILLS) -> list[str]:
         [profile.summary or ""] + [str(job.get("description") or "") for job in _jobs(profile)]
     )
     corpus = corpus.lower()
-    ranked = sorted(enumerate(skills), key=lambda pair: (-corpus.count(pair[1].lower()), pair[0]))
+    ranked = sorted(enumerate(skills), key=lambda pair: (-_mentions(pair[1], corpus), pair[0]))
     return [skill for _, skill in ranked[:limit]]
+
+
+def _mentions(skill: str, corpus: str) -> int:
+    """Whole-word mentions, so "Go" is not counted inside "Django"."""
+    return len(re.findall(rf"(?<![\w+#.]){re.escape(skill.lower())}(?![\w+#])", corpus))
 
 
 def _jobs(profile: UserProfile) -> list[dict]:

@@ -1,0 +1,156 @@
+"""Text extraction from the real fixture files and from broken ones (no database needed)."""
+
+import io
+import zipfile
+
+import docx
+import olefile
+import pytest
+
+from analysis.extraction import ExtractionError, detect_kind, extract_text
+from tests.analysis.conftest import FILES, fixture_bytes
+
+RESUME_LINES = [
+    "Jordan Avery Lee",
+    "jordan.avery.lee@example.com | +44 20 7946 0958 | London, United Kingdom",
+    "Senior Software Engineer — Northwind Analytics",
+    "London, UK | Mar 2019 – Present",
+    "MSc Computer Science — University of Edinburgh, 2014",
+    "Languages: Python, Go, TypeScript, JavaScript, SQL, Bash",
+    "English (native), Spanish (professional working proficiency)",
+]
+
+
+@pytest.mark.parametrize("name", ["resume.pdf", "resume.docx", "resume.doc"])
+def test_each_format_yields_the_resume_in_order(name):
+    text = extract_text(FILES / name)
+    positions = []
+    for line in RESUME_LINES:
+        assert line in text, f"{line!r} missing from {name}"
+        positions.append(text.index(line))
+    assert positions == sorted(positions), "sections came out of order"
+    assert text.startswith("Jordan Avery Lee")
+
+
+def test_kind_is_read_from_the_signature_not_the_name(tmp_path):
+    disguised = tmp_path / "resume.txt"
+    disguised.write_bytes(fixture_bytes("resume.doc"))
+    assert detect_kind(disguised) == "doc"
+    assert "Northwind Analytics" in extract_text(disguised)
+
+
+def test_pdf_symbol_font_bullets_become_bullets():
+    text = extract_text(FILES / "resume.pdf")
+    assert "• Mentored four junior engineers" in text
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
+def test_two_column_pdf_reads_sidebar_then_main_column():
+    lines = extract_text(FILES / "two_column.pdf").splitlines()
+    skills = lines[lines.index("SKILLS") + 1 : lines.index("EDUCATION")]
+    assert skills == [f"• {s}" for s in "Python Java Kotlin SQL Django".split()] + [
+        "• Spring Boot", "• PostgreSQL", "• Redis", "• Docker", "• Kubernetes", "• GCP", "• Terraform",
+    ]  # fmt: skip
+    summary = lines.index("SUMMARY")
+    assert lines[summary + 1].startswith("Backend engineer with eight years")
+    assert lines[summary + 2].startswith("layers and batch pipelines")
+    assert lines.index("LANGUAGES") < summary < lines.index("EXPERIENCE")
+    job = lines.index("Staff Software Engineer — Cobalt Health, San Francisco")
+    assert lines[job + 1] == "Jan 2021 – Present"
+
+
+def test_scanned_pdf_has_no_text_layer():
+    with pytest.raises(ExtractionError) as error:
+        extract_text(FILES / "scanned.pdf")
+    assert error.value.message == "No extractable text (scanned PDF?)"
+
+
+def test_page_cap_reads_only_the_first_pages(settings):
+    settings.EXTRACTION_MAX_PAGES = 1
+    text = extract_text(FILES / "resume.pdf")
+    assert "Jordan Avery Lee" in text
+    assert "Certified Kubernetes Application Developer" not in text  # on page 2
+
+
+def test_time_cap_stops_extraction(settings):
+    settings.EXTRACTION_TIME_LIMIT_SECONDS = 0
+    with pytest.raises(ExtractionError, match="longer than 0 s"):
+        extract_text(FILES / "resume.pdf")
+
+
+def _docx_bytes(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_header_table_and_paragraph_order(tmp_path):
+    def build(document):
+        document.sections[0].header.paragraphs[0].text = "Ana Ruiz · ana@example.com"
+        document.add_paragraph("Skills")
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "Python", "Go"
+        table.cell(1, 0).text, table.cell(1, 1).text = "Rust", "SQL"
+        document.add_paragraph("Education")
+
+    path = tmp_path / "cv.docx"
+    path.write_bytes(_docx_bytes(build))
+    assert extract_text(path).splitlines() == [
+        "Ana Ruiz · ana@example.com",
+        "Skills",
+        "Python | Go",
+        "Rust | SQL",
+        "Education",
+    ]
+
+
+def _truncated(name: str) -> bytes:
+    data = fixture_bytes(name)
+    return data[: len(data) // 3]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bad.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 200, "Could not read the PDF file"),
+        ("cut.pdf", _truncated("resume.pdf"), ""),
+        ("bad.docx", b"PK\x03\x04" + b"junk" * 100, "Could not read the DOCX file"),
+        ("cut.doc", _truncated("resume.doc"), ""),
+        ("bad.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "DOC file"),
+        ("note.pdf", b"hello, I am text", "Unsupported file type"),
+    ],
+)
+def test_broken_files_raise_a_readable_error(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ExtractionError) as error:
+        extract_text(path)
+    assert message in error.value.message
+    assert "Traceback" not in error.value.message and len(error.value.message) < 200
+
+
+def test_zip_that_is_not_a_word_file(tmp_path):
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(ExtractionError, match="no document body"):
+        extract_text(path)
+
+
+def test_ole_file_without_word_stream(tmp_path):
+    # An OLE2 container that is not a Word document: rewrite the stream name in a real .doc.
+    data = fixture_bytes("resume.doc").replace(
+        "WordDocument".encode("utf-16-le"), "WordDocumenX".encode("utf-16-le")
+    )
+    path = tmp_path / "other.doc"
+    path.write_bytes(data)
+    assert olefile.isOleFile(str(path))
+    with pytest.raises(ExtractionError, match="no Word document stream"):
+        extract_text(path)
+
+
+def test_missing_file_is_a_readable_error(tmp_path):
+    with pytest.raises(ExtractionError, match="missing from storage"):
+        extract_text(tmp_path / "gone.pdf", kind="pdf")
