@@ -221,7 +221,8 @@ def compose_answer(facts: Facts, *, category: str, context: dict, seed: int) -> 
     else:
         body = _approach(rng, theme, values)
     closers = phrases.CLOSERS["junior" if facts.seniority == "junior" else "experienced"]
-    return f"{body} {pick(rng, closers, values)}"
+    separator = "" if body.endswith("\n") else " "
+    return f"{body}{separator}{pick(rng, closers, values)}"
 
 
 def _technical(rng: random.Random, theme: str, values: dict[str, str]) -> str:
@@ -237,10 +238,10 @@ def _technical(rng: random.Random, theme: str, values: dict[str, str]) -> str:
 def _star(rng: random.Random, theme: str, values: dict[str, str]) -> str:
     story = phrases.STAR.get(theme, phrases.STAR["initiative"])
     place = pick(rng, phrases.STAR_PLACES, values)
-    return (f"Situation: {place}{pick(rng, story['situation'], values)} "
-            f"Task: {pick(rng, story['task'], values)} "
-            f"Action: {pick(rng, story['action'], values)} "
-            f"Result: {pick(rng, story['result'], values)}")
+    return (f"Situation: {place}{pick(rng, story['situation'], values)}\n"
+            f"Task: {pick(rng, story['task'], values)}\n"
+            f"Action: {pick(rng, story['action'], values)}\n"
+            f"Result: {pick(rng, story['result'], values)}\n")
 
 
 def _approach(rng: random.Random, theme: str, values: dict[str, str]) -> str:
