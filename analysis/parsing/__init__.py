@@ -10,18 +10,25 @@
 Quality is measured by `manage.py evaluate_parser` on tests/fixtures/resumes (docs/parser-quality.md).
 """
 
+import re
 from datetime import date
 
 from analysis.parsing import contact, insights
 from analysis.parsing.dates import total_years
 from analysis.parsing.education import parse_education
 from analysis.parsing.experience import parse_experience
-from analysis.parsing.sections import Section, section_lines, split_lines, split_sections
+from analysis.parsing.sections import (
+    Section,
+    is_bullet,
+    section_lines,
+    split_lines,
+    split_sections,
+)
 from analysis.parsing.skills import find_skills, group_by_category
 
 # Skills of these categories count only where the resume lists skills, so "German" in
 # "Berlin, Germany" or "Leadership" in a sentence about someone else's team does not.
-LISTED_ONLY = {"Spoken Languages", "Practices & Soft Skills"}
+LISTED_ONLY = {"Spoken Languages", "Practices & Soft Skills", "Business & Domain"}
 SKILL_SECTIONS = {"skills", "summary", "languages", "certifications"}
 
 
@@ -34,7 +41,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     personal_info = _personal_info(contact_lines or lines[:10], lines)
     jobs = parse_experience(section_lines(sections, "experience"), today=today)
     education = parse_education(section_lines(sections, "education"), today=today)
-    skills = group_by_category(_skills(sections, personal_info.get("name")))
+    skills = group_by_category(_skills(sections, jobs, personal_info.get("name")))
     profile = {
         "personal_info": personal_info,
         "skills": skills,
@@ -68,14 +75,40 @@ def _personal_info(contact_lines: list[str], lines: list[str]) -> dict:
     }
 
 
-def _skills(sections: list[Section], name: str | None):
-    listed: list[str] = []
-    prose: list[str] = []
-    for section in sections:
-        if section.kind in SKILL_SECTIONS:
-            listed.extend(section.lines)
-        elif section.kind in ("experience", "projects"):
-            prose.extend(section.lines)
+URL_OR_EMAIL_RE = re.compile(r"\S+@\S+|https?://\S*|www\.\S+|\S+\.(?:com|org|net|io)/\S*", re.I)
+
+
+def join_wrapped_list(lines: list[str]) -> list[str]:
+    """'SAP, Oracle' / 'Financials, SQL': a comma list wrapped mid-item is one line again."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if "," in previous and not previous.rstrip().endswith((",", ".", ":")) and not is_bullet(line) \
+                and ":" not in line[:25]:
+            joined[-1] = previous.rstrip() + " " + line
+        else:
+            joined.append(line)
+    return [URL_OR_EMAIL_RE.sub(" ", line) for line in joined]
+
+
+def _without_titles(lines: list[str], jobs: list[dict]) -> list[str]:
+    """A job title in a summary ("machine learning engineer") is a role, not a skill."""
+    roles = sorted({job["role"] for job in jobs if job["role"]}, key=len, reverse=True)
+    if not roles:
+        return lines
+    pattern = re.compile("|".join(re.escape(role) for role in roles), re.I)
+    return [pattern.sub(" | ", line) for line in lines]
+
+
+def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list:
+    """Skills where the resume lists them, plus technical ones named in job descriptions.
+
+    Job titles and company names are left out ("Scrum Master" is a role, "Silverline
+    Insurance" an employer), and so are soft skills and business terms in prose.
+    """
+    listed = [line for section in sections if section.kind in SKILL_SECTIONS for line in section.lines]
+    listed = _without_titles(join_wrapped_list(listed), jobs)
+    prose = [job["description"] for job in jobs] + section_lines(sections, "projects")
     found = find_skills(listed)
     names = {skill.name for skill in found}
     for skill in find_skills(prose):

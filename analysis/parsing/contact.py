@@ -56,7 +56,7 @@ def _is_phone(candidate: str) -> bool:
 def find_phone(lines: list[str]) -> str | None:
     """The first phone-like number, preferring lines labelled as phones and the header."""
     candidates: list[tuple[int, int, str]] = []
-    for position, line in enumerate(lines):
+    for position, line in enumerate(join_wrapped(lines)):
         searchable = EMAIL_RE.sub(" ", URL_RE.sub(" ", line))
         for match in PHONE_RE.finditer(searchable):
             candidate = match.group(0).strip(" -.(/")
@@ -124,8 +124,21 @@ def find_name(lines: list[str]) -> str | None:
     return None
 
 
-def find_location(lines: list[str]) -> str | None:
+def join_wrapped(lines: list[str]) -> list[str]:
+    """A contact line that ends in a comma continues on the next line ('Bengaluru,' / 'Karnataka'),
+    and so does a number broken across lines ('07700' / '900123')."""
+    joined: list[str] = []
     for line in lines:
+        previous = joined[-1].rstrip() if joined else ""
+        if previous.endswith(",") or (previous[-1:].isdigit() and line[:1].isdigit()):
+            joined[-1] = joined[-1].rstrip() + " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def find_location(lines: list[str]) -> str | None:
+    for line in join_wrapped(lines):
         text = EMAIL_RE.sub(" ", URL_RE.sub(" ", line))
         for fragment in fragments(text):
             location = looks_like_location(fragment)

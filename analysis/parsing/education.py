@@ -99,7 +99,22 @@ def _year(lines: list[str], today: date) -> int | None:
     return max(years) if years else None
 
 
+DANGLING_RE = re.compile(r"\b(?:of|and|for|the|de|da|di|du|des|del|la|at|in)$", re.I)
+
+
+def join_dangling(lines: list[str]) -> list[str]:
+    """'University of' / 'Munich' — a name broken after a connecting word is one line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and DANGLING_RE.search(joined[-1].strip()) and not find_degree(line):
+            joined[-1] = joined[-1].strip() + " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def parse_education(lines: list[str], *, today: date) -> list[dict]:
+    lines = join_dangling(lines)
     anchors = [i for i, line in enumerate(lines) if find_degree(line)]
     if not anchors:
         anchors = [i for i, line in enumerate(lines) if find_institution(line)]

@@ -64,8 +64,10 @@ def _line_kind(line: str, has_range: bool) -> str:
     if has_range:
         return "date"
     words = line.split()
-    if len(words) > 9 or line.rstrip().endswith((".", ";")) or line.count(",") >= 3:
+    if len(words) > 9 or line.count(",") >= 3 or line.rstrip().endswith(";"):
         return "text"
+    if line.rstrip().endswith(".") and re.sub(r"\W", "", words[-1].lower()) not in COMPANY_WORDS:
+        return "text"  # a sentence; "Acme Ltd." is still a name
     return "short"
 
 
@@ -149,10 +151,51 @@ def _split_role_company(fragment: str) -> list[str]:
     return [fragment]
 
 
+# Words that appear inside job titles besides the head noun ("Machine Learning Engineer").
+TITLE_MODIFIERS = {
+    "software", "data", "machine", "learning", "backend", "back-end", "frontend", "front-end",
+    "full-stack", "fullstack", "full", "stack", "web", "mobile", "ios", "android", "cloud", "platform",
+    "site", "reliability", "systems", "system", "infrastructure", "product", "project", "program",
+    "marketing", "digital", "content", "growth", "financial", "finance", "fp&a", "visual", "graphic",
+    "sales", "account", "business", "security", "network", "test", "research", "ml", "ai",
+    "analytics", "engineering", "development", "operations", "customer", "success", "technical",
+    "solutions", "support", "it", "database", "application", "applications", "embedded", "hardware",
+    "electrical", "mechanical", "civil", "design", "creative", "art", "legal", "human", "resources",
+    "people", "talent", "quality", "assurance", "office", "general", "regional", "national", "global",
+    "ui/ux", "of", "and", "&", "i", "ii", "iii", "iv", "chief", "vice", "executive", "managing",
+    "associate", "assistant", "deputy", "interim", "acting",
+}
+
+
+def _split_merged(fragment: str) -> list[str]:
+    """'Tyrell Systems Machine Learning Engineer' (a table row read as one line) → company, role.
+
+    The role is the longest tail of title words ending in a role word; when several tails fit,
+    the one that leaves a company suffix ("Systems", "GmbH", "Inc.") on the left wins.
+    """
+    words = fragment.split()
+    if len(words) < 2 or words[-1].lower().strip(".,") not in ROLE_WORDS:
+        return [fragment]
+    vocabulary = ROLE_WORDS | TITLE_MODIFIERS
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower().strip(".,") in vocabulary:
+        start -= 1
+    if start == 0:
+        return [fragment]  # all title words: a role with no company beside it
+    cuts = [cut for cut in range(start, len(words)) if words[cut].lower() not in {"of", "and", "&"}]
+    suffixed = [cut for cut in cuts if words[cut - 1].lower().strip(".,") in COMPANY_WORDS]
+    cut = suffixed[0] if suffixed else cuts[0]
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
 def role_and_company(header: list[str]) -> tuple[str | None, str | None]:
     fragments = _fragments(header)
     if not fragments:
         return None, None
+    if all(role_score(fragment) for fragment in fragments):
+        # No fragment is a plain company name: one of them may be "Company Role" run together.
+        best = max(range(len(fragments)), key=lambda i: role_score(fragments[i]))
+        fragments[best : best + 1] = _split_merged(fragments[best])
     scored = sorted(
         range(len(fragments)),
         key=lambda i: (-(role_score(fragments[i]) - company_score(fragments[i])), i),

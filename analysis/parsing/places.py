@@ -31,8 +31,17 @@ _PLACE_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.\-]*$|^(?:de|del|la|le|am|upon|on|
 
 
 def _without_postcodes(part: str) -> str:
-    words = [word for word in part.split() if not re.search(r"\d", word)]
-    # UK postcodes ("NW1 6XE") leave a short all-caps word behind only when it is a region code.
+    """'80331 Munich' → 'Munich', 'London NW1 6XE' → 'London', '1015 CJ Amsterdam' → 'Amsterdam'."""
+    words: list[str] = []
+    after_number = False
+    for word in part.split():
+        if re.search(r"\d", word):
+            after_number = True
+        elif after_number and word.isupper() and len(word) <= 3 and not is_region(word):
+            after_number = False  # the letters of a Dutch or Canadian postcode
+        else:
+            words.append(word)
+            after_number = False
     return " ".join(words)
 
 
@@ -42,19 +51,17 @@ def _city_like(part: str) -> bool:
 
 
 def looks_like_location(fragment: str) -> str | None:
-    """The 'City, Region[, Country]' found in the fragment, or None."""
+    """The 'City, Region[, Country]' in the fragment, street and postcode dropped, or None."""
     fragment = fragment.strip(" .;")
     if re.fullmatch(r"remote|remote \(.*\)", fragment, re.I):
         return fragment
-    parts = [_without_postcodes(part) for part in fragment.split(",")]
-    parts = [part.strip() for part in parts]
+    parts = [_without_postcodes(part).strip() for part in fragment.split(",")]
     if len(parts) == 1:
         return parts[0] if parts[0] and is_city(parts[0]) else None
-    if not all(parts[1:]) or not all(is_region(part) for part in parts[1:]):
-        return None
-    if len(parts) > 4:
-        return None
-    city = parts[0]
-    if not _city_like(city):
-        return None
-    return ", ".join(parts)
+    for start in range(len(parts) - 1):
+        city, regions = parts[start], parts[start + 1 :]
+        if len(regions) > 3 or not all(regions) or not all(is_region(part) for part in regions):
+            continue
+        if _city_like(city) and (start == 0 or is_city(city) or len(city.split()) <= 2):
+            return ", ".join([city, *regions])
+    return None

@@ -67,15 +67,21 @@ _ICON_CATEGORIES = {"Co", "So", "Cn"}  # private use (icon fonts), symbols, unas
 
 
 def clean_line(line: str) -> str:
-    """The line without icon glyphs, zero-width characters and doubled spaces."""
+    """The line with icon glyphs turned into separators ("✉ a@b.c ☎ 555" → "a@b.c · 555"),
+    without zero-width characters; tabs become wide gaps that later steps split on."""
     chars = []
     for char in line:
         category = unicodedata.category(char)
-        if category in _ICON_CATEGORIES or category == "Cf":
-            chars.append(" ")
+        if category == "Cf":
+            continue
+        if category in _ICON_CATEGORIES and char not in BULLETS:
+            chars.append(" · ")
         else:
             chars.append(char)
-    return re.sub(r"[ \t\u00a0]+", " ", "".join(chars).replace("\t", " ")).strip()
+    text = re.sub(r"[ \u00a0]+", " ", "".join(chars)).replace("\t", "   ").strip()
+    if text.startswith("·") and not line.lstrip().startswith("·"):
+        text = text.lstrip("· ")  # an icon in front of the line is not a bullet
+    return re.sub(r"(?:\s*·\s*){2,}", " · ", text).strip()
 
 
 def split_lines(text: str) -> list[str]:

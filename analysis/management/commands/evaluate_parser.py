@@ -1,0 +1,67 @@
+"""`manage.py evaluate_parser [DIR] [--backend local|openai] [--worst N] [--json FILE]`
+
+Runs the real text extraction and analysis on every resume in DIR that has a gold JSON beside
+it, and prints per-field precision, recall and F1 and the files with the most mistakes.
+"""
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from analysis.parsing.evaluation import FIELDS, evaluate, format_table, resume_files, totals
+
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "resumes"
+
+
+def _local(text: str, today: date) -> dict:
+    from analysis.parsing import parse_resume
+
+    return parse_resume(text, today=today)
+
+
+def _openai(text: str, today: date) -> dict:
+    from analysis.openai_analysis import analyze_with_openai
+
+    return analyze_with_openai(text, today=today).profile
+
+
+def _read(path: Path) -> str:
+    from analysis.extraction import extract_text
+
+    return extract_text(path)
+
+
+class Command(BaseCommand):
+    help = "Measure the resume parser against gold JSON files: per-field precision, recall and F1."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
+        parser.add_argument("--backend", choices=["local", "openai"], default="local")
+        parser.add_argument("--worst", type=int, default=5, help="how many of the worst files to show")
+        parser.add_argument("--json", dest="json_path", help="also write the figures to this JSON file")
+
+    def handle(self, *args, directory: str, backend: str, worst: int, json_path: str | None, **options) -> None:
+        folder = Path(directory)
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a directory")
+        files = resume_files(folder)
+        if not files:
+            raise CommandError(f"no resumes with gold JSON files in {folder}")
+        started = time.monotonic()
+        results = evaluate(files, read_text=_read, analyse=_local if backend == "local" else _openai)
+        summed = totals(results)
+        self.stdout.write(f"{len(files)} resumes in {folder}, backend {backend}, "
+                          f"{time.monotonic() - started:.1f} s\n")
+        self.stdout.write(format_table(summed) + "\n")
+        self.stdout.write(f"\nWorst {worst} files:")
+        for result in sorted(results, key=lambda r: -r.errors)[:worst]:
+            self.stdout.write(f"  {result.path.name}: {result.errors} errors")
+            for note in ([result.error] if result.error else []) + result.mistakes:
+                self.stdout.write(f"      {note}")
+        if json_path:
+            figures = {name: {"precision": round(summed[name].precision, 3), "recall": round(summed[name].recall, 3),
+                              "f1": round(summed[name].f1, 3)} for name in FIELDS}
+            Path(json_path).write_text(json.dumps(figures, indent=1) + "\n")
