@@ -3,6 +3,8 @@
 import uuid
 
 from django.http import HttpResponseBase
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -16,6 +18,7 @@ from analysis.exports.service import (
     export_for_owner,
 )
 from resume_analyzer.api_errors import error_response
+from resume_analyzer.openapi import ErrorSerializer
 
 SUPPORTED = ", ".join(FORMATS)
 
@@ -35,9 +38,26 @@ def parse_job_id(value: str | None) -> uuid.UUID | None:
         return None
 
 
+SCHEMA = extend_schema(
+    summary="Export a completed analysis as a file",
+    parameters=[
+        OpenApiParameter("job_id", OpenApiTypes.UUID, required=True),
+        OpenApiParameter("format", OpenApiTypes.STR, required=True, enum=list(FORMATS)),
+    ],
+    responses={
+        **{(200, spec.content_type): OpenApiTypes.BINARY for spec in FORMATS.values()},
+        304: None,
+        400: ErrorSerializer,
+        401: ErrorSerializer,
+        404: ErrorSerializer,
+    },
+)
+
+
 class ExportView(APIView):
     content_negotiation_class = IgnoreFormatParameter
 
+    @SCHEMA
     def get(self, request: Request) -> HttpResponseBase:
         fmt = (request.query_params.get("format") or "").strip().lower()
         if fmt not in FORMATS:
