@@ -114,6 +114,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self._auth_timer.cancel()
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+        forget = getattr(self.channel_layer, "channel_forget", None)
+        if forget is not None:
+            forget(self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         try:

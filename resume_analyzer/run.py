@@ -35,7 +35,8 @@ def prepare() -> None:
 
 def daphne_command(host: str, port: int) -> list[str]:
     return [
-        sys.executable, "-m", "daphne",
+        # daphne's own CLI, with autobahn set to close over-limit connections with a close frame.
+        sys.executable, "-m", "chat.serve",
         "-b", host, "-p", str(port),
         # The seed's heartbeat (ping every 54 s, close without a pong within 60 s) and its 512 KB
         # message limit: larger messages or frames are refused with close code 1009.

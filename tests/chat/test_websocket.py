@@ -1,0 +1,157 @@
+"""/ws against a real daphne process with a real WebSocket client (the `websockets` package)."""
+
+import re
+import uuid
+
+import pytest
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+from accounts.services import token_issue, token_revoke
+from analysis.models import JobStatus
+from chat.events import job_update_publish
+from chat.services import NO_CONTEXT_ANSWER
+from tests.chat.wsclient import ChatClient
+
+pytestmark = pytest.mark.slow
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+# The first question makes daphne load the embedding model.
+FIRST_ANSWER_TIMEOUT = 90
+
+
+def closed_code(client: ChatClient) -> int:
+    with pytest.raises(ConnectionClosed) as closed:
+        client.recv()
+    return closed.value.rcvd.code
+
+
+def test_authentication_by_token_or_session_and_nothing_before_it(daphne_server, owner, client):
+    token = token_issue(user=owner).raw
+    with ChatClient(daphne_server) as ws:
+        for frame in ({"type": "message", "content": "hi", "msg_type": "text"}, {"type": "history"}):
+            ws.send(frame)
+            reply = ws.recv()
+            assert (reply["type"], reply["error"]) == ("error", "Not authenticated")
+        system, history = ws.auth(token)
+        assert system["type"] == "system" and system["content"] == "Connected to chat server"
+        assert TIMESTAMP.match(system["timestamp"])
+        assert history == {"type": "history", "job_id": None, "messages": []}
+        # No analysis yet: a helpful system answer instead of a made-up one.
+        reply = ws.ask("What are my top skills?")
+        assert reply["type"] == "system" and reply["content"] == NO_CONTEXT_ANSWER
+
+    client.force_login(owner)
+    with ChatClient(daphne_server, cookie=f"sessionid={client.cookies['sessionid'].value}") as ws:
+        assert ws.auth()[0]["content"] == "Connected to chat server"
+
+
+def test_bad_credentials_and_foreign_origins_are_refused(daphne_server, owner):
+    revoked = token_issue(user=owner)
+    token_revoke(token=revoked.token)
+    for token in ("not-a-real-token", revoked.raw, None):
+        with ChatClient(daphne_server) as ws:
+            ws.send({"type": "auth", **({"token": token} if token else {})})
+            reply = ws.recv()
+            assert reply["type"] == "error"
+            assert reply["error"] == ("Invalid token" if token else "Not authenticated")
+            assert closed_code(ws) == 4401
+    with pytest.raises(InvalidStatus) as refused:
+        ChatClient(daphne_server, origin="http://evil.example")
+    assert refused.value.response.status_code == 403
+
+
+def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owner, outsider, make_analysis):
+    theirs = make_analysis(outsider, status=JobStatus.QUEUED)
+    with ChatClient(daphne_server) as ws:
+        ws.auth(token_issue(user=owner).raw)
+        bad_frames = [
+            ("{not json", "Invalid JSON", None),
+            ("[1, 2, 3]", "Invalid message", None),
+            ({"content": "no type"}, "Missing field", "type"),
+            ({"type": "subscribe"}, "Unknown message type", "type"),
+            ({"type": "message", "msg_type": "text"}, "Missing field", "content"),
+            ({"type": "message", "content": 42}, "Missing field", "content"),
+            ({"type": "message", "content": "x", "msg_type": "audio"}, "Unsupported message type", "msg_type"),
+            ({"type": "message", "content": "x", "msg_type": "video"}, "Unsupported message type", "msg_type"),
+            ({"type": "message", "content": "x", "msg_type": "sticker"}, "Invalid field", "msg_type"),
+            ({"type": "message", "content": "x", "job_id": str(theirs.pk)}, "Not found", "job_id"),
+            ({"type": "message", "content": "x", "job_id": str(uuid.uuid4())}, "Not found", "job_id"),
+            ({"type": "message", "content": "x", "job_id": "42"}, "Invalid field", "job_id"),
+            ({"type": "history", "job_id": ["x"]}, "Invalid field", "job_id"),
+            ({"type": "message", "content": "x" * 5000}, "Message too long", "content"),
+            (b"\x00\x01binary", "Unsupported frame", None),
+        ]
+        for frame, error, field in bad_frames:
+            ws.send(frame)
+            reply = ws.recv()
+            assert (reply["type"], reply["error"], reply.get("field")) == ("error", error, field), frame
+            assert reply["message"] and TIMESTAMP.match(reply["timestamp"])
+        assert "only text" in _error_for(ws, {"type": "message", "content": "x", "msg_type": "image"})
+        # Still the same, working connection.
+        assert ws.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
+
+
+def _error_for(ws: ChatClient, frame: dict) -> str:
+    ws.send(frame)
+    return ws.recv()["message"]
+
+
+def test_messages_over_512_kb_close_with_1009_and_the_server_carries_on(daphne_server, owner):
+    token = token_issue(user=owner).raw
+    with ChatClient(daphne_server) as ws:
+        ws.auth(token)
+        ws.send({"type": "message", "content": "x" * (512 * 1024 - 100)})  # just under: an error
+        assert ws.recv()["error"] == "Message too long"
+        ws.send("x" * (512 * 1024 + 1))
+        assert closed_code(ws) == 1009
+    with ChatClient(daphne_server) as ws:
+        assert ws.auth(token)[0]["content"] == "Connected to chat server"
+
+
+def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_server, owner, make_analysis):
+    job = make_analysis(owner)
+    token = token_issue(user=owner).raw
+    questions = {
+        "What are my top skills?": ["Python", "Go", "PostgreSQL"],
+        "Where do I work now?": ["Stripe"],
+        "How many years of experience do I have?": ["10.5 years"],
+        "Where did I study?": ["University of Texas at Austin"],
+    }
+    with ChatClient(daphne_server) as tab, ChatClient(daphne_server) as other_tab:
+        tab.auth(token)
+        assert other_tab.auth(token)[1]["job_id"] == str(job.pk)
+        for number, (question, facts) in enumerate(questions.items()):
+            reply = tab.ask(question, timeout=FIRST_ANSWER_TIMEOUT if number == 0 else 15)
+            assert (reply["type"], reply["role"], reply["msg_type"], reply["job_id"]) == (
+                "message", "assistant", "text", str(job.pk))  # fmt: skip
+            assert all(fact in reply["content"] for fact in facts), reply["content"]
+            assert reply["metadata"]["from_qa"] is True
+            assert reply["metadata"]["similarity"] >= 0.6 and reply["metadata"]["matched_question"]
+            assert TIMESTAMP.match(reply["timestamp"])
+            relayed = [other_tab.recv(), other_tab.recv()]
+            assert [(m["role"], m["content"]) for m in relayed] == [("user", question), ("assistant", reply["content"])]
+
+        fallback = tab.ask("Has she contributed to open-source projects?", job_id=str(job.pk))
+        assert fallback["metadata"]["from_qa"] is False
+        assert fallback["metadata"]["sources"][0]["section"] == "Projects" and "psycopg" in fallback["content"]
+
+    with ChatClient(daphne_server) as reconnected:
+        history = reconnected.auth(token, job_id=str(job.pk))[1]
+        assert [m["role"] for m in history["messages"]] == ["user", "assistant"] * 5
+        assert history["messages"][0]["content"] == "What are my top skills?"
+        assert history["messages"][-1]["content"] == fallback["content"]
+
+
+def test_job_updates_from_another_process_reach_every_tab_of_the_owner_only(daphne_server, owner, outsider):
+    with ChatClient(daphne_server) as tab, ChatClient(daphne_server) as other_tab, ChatClient(daphne_server) as stranger:
+        tab.auth(token_issue(user=owner).raw)
+        other_tab.auth(token_issue(user=owner).raw)
+        stranger.auth(token_issue(user=outsider).raw)
+        job_id = str(uuid.uuid4())
+        # This test process stands in for the worker: the event crosses processes through Postgres.
+        job_update_publish(owner_id=owner.pk, job_id=job_id, status=JobStatus.ANALYZING, progress=70)
+        job_update_publish(owner_id=owner.pk, job_id=job_id, status=JobStatus.COMPLETED, progress=100)
+        for ws in (tab, other_tab):
+            assert ws.recv() == {"type": "job_update", "job_id": job_id, "status": "analyzing", "progress": 70}
+            assert ws.recv() == {"type": "job_update", "job_id": job_id, "status": "completed", "progress": 100}
+        # The outsider got nothing: the next thing it hears is the answer to its own question.
+        assert stranger.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
