@@ -278,6 +278,11 @@ def stage_embed(*, job: AnalysisJob) -> None:
         vectors = embed_texts(texts)
     except AIError as exc:
         raise StageError(f"Embedding generation failed: {exc.message}") from exc
+    except Exception as exc:  # a malformed provider answer the client library could not parse
+        logger.warning("embedding provider answer unusable for job %s", job.id, exc_info=True)
+        raise StageError(
+            "Embedding generation failed: the embedding service sent an unusable response"
+        ) from exc
     for chunk, vector in zip(chunks, vectors, strict=True):
         chunk.embedding = vector
     ResumeChunk.objects.bulk_update(chunks, ["embedding"])

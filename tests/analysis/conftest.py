@@ -2,6 +2,8 @@
 broken files can be stored too), and real django-q2 workers with chosen settings."""
 
 import hashlib
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -53,4 +55,18 @@ def start_worker(transactional_db):
 
     yield start
     for process in started:
-        process.stop()
+        stop_worker(process)
+
+
+def stop_worker(process: WorkerProcess) -> None:
+    """SIGTERM to the cluster's main process only, so it stops its workers in order (a signal to
+    the whole group makes the sentinel wait for them); SIGKILL the group if it takes too long."""
+    if process.proc and process.proc.poll() is None:
+        process.proc.send_signal(signal.SIGTERM)
+        try:
+            process.proc.wait(timeout=8)
+        except subprocess.TimeoutExpired:
+            pass
+    process.kill()
+    if hasattr(process, "_log"):
+        process._log.close()

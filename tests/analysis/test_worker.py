@@ -1,0 +1,87 @@
+"""The real django-q2 cluster: a job goes through it, and a SIGKILLed cluster loses no job."""
+
+import time
+
+import pytest
+
+from analysis.models import AnalysisJob
+from analysis.services import job_start
+from tests.analysis.conftest import store_upload
+from tests.support.fake_openai import Reply
+
+pytestmark = pytest.mark.slow
+
+
+def wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def openai_env(fake_openai) -> dict[str, str]:
+    # Embeddings from the stand-in server keep these tests free of model loading; the analysis
+    # itself is the local parser.
+    return {
+        "EMBEDDING_BACKEND": "openai",
+        "OPENAI_BASE_URL": fake_openai.base_url,
+        "OPENAI_API_KEY": "test-key",
+        "OPENAI_MAX_RETRIES": "0",
+        "OPENAI_TIMEOUT_SECONDS": "120",
+    }
+
+
+def test_worker_runs_a_job_and_progress_is_visible_while_it_runs(start_worker, owner, fake_openai):
+    start_worker(**openai_env(fake_openai))
+    job = job_start(upload=store_upload(owner, "resume.docx"))
+    seen: list[tuple[str, int]] = []
+
+    def finished() -> bool:
+        current = AnalysisJob.objects.values_list("status", "progress").get(id=job.id)
+        if not seen or seen[-1] != current:
+            seen.append(current)
+        return current[0] in {"completed", "failed"}
+
+    wait_for(finished, 60, "the job to finish")
+    job.refresh_from_db()
+    assert job.status == "completed", job.error_message
+    assert job.profile.personal_info["name"] == "Jordan Avery Lee"
+    progress = [p for _, p in seen]
+    assert progress == sorted(progress) and progress[-1] == 100
+    assert len(seen) >= 2, seen
+
+
+def test_sigkilled_worker_loses_no_job(start_worker, owner, fake_openai):
+    env = openai_env(fake_openai)
+    # The first embedding request hangs, so the job is mid-flight when the cluster is killed.
+    fake_openai.enqueue(
+        "embeddings", Reply(delay=30, body={"error": {"message": "too late"}}, status=500)
+    )
+    first = start_worker(**env)
+    job = job_start(upload=store_upload(owner, "resume.pdf"))
+    wait_for(
+        lambda: AnalysisJob.objects.filter(id=job.id, status="generating_embeddings").exists(),
+        60,
+        "the job to reach the embedding stage",
+    )
+    wait_for(lambda: fake_openai.calls("embeddings"), 30, "the embedding request to be in flight")
+    first.kill()  # SIGKILL to the whole process group, as an OOM kill would
+    job.refresh_from_db()
+    assert (job.status, job.progress) == (
+        "generating_embeddings",
+        50,
+    )  # left running by the dead worker
+
+    start_worker(**env)
+    wait_for(
+        lambda: AnalysisJob.objects.filter(id=job.id, status__in=["completed", "failed"]).exists(),
+        60,
+        "the restarted cluster to finish the job",
+    )
+    job.refresh_from_db()
+    assert job.status == "completed", job.error_message
+    assert job.attempts == 2
+    assert job.profile.qa_pairs.count() >= 15
