@@ -18,8 +18,6 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from analysis.exports.document import Report
 
 logger = logging.getLogger(__name__)
-# WeasyPrint logs every layout step at INFO; one export would add seven lines to the server log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # Relative URLs in the report resolve against this origin, which exists only inside the fetcher.
 BASE_URL = "https://export.invalid/"
