@@ -1,5 +1,13 @@
-"""Interview API (the seed's "Interview Question Endpoints") plus DELETE of a saved question."""
+"""Interview API (the seed's "Interview Question Endpoints") plus DELETE of a saved question.
 
+Additions to the seed, all additive: generate and regenerate-answer also return `generation_id`;
+regenerate-answer and save-question accept an optional `generation_id`. A question is addressed by
+(job_id, question_id): the job's latest generation unless `generation_id` names another, or, when
+`question` text is sent, the newest generation whose qN has that text. AI backend failures answer
+502 (permanent) or 503 with `retryable: true` (transient), never 500.
+"""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -9,15 +17,22 @@ from rest_framework.views import APIView
 
 from interview import services
 from interview.serializers import (
+    DeleteOut,
     GenerateSerializer,
+    GenerationOut,
     LibraryFilterSerializer,
     QuestionRefSerializer,
+    RegenerateOut,
     SavedQuestionSerializer,
+    SaveOut,
     SaveSerializer,
     generation_data,
 )
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.api_errors import error_response
+from resume_analyzer.openapi import ErrorSerializer
+
+AI_ERRORS = {502: ErrorSerializer, 503: ErrorSerializer}
 
 
 def refused(exc: services.InterviewError) -> Response:
@@ -43,6 +58,10 @@ class ExpensiveView(APIView):
 
 
 class GenerateView(ExpensiveView):
+    """Generate and store a personalised set (q1..qN) for one of the caller's completed analyses."""
+
+    @extend_schema(request=GenerateSerializer, responses={200: GenerationOut, 400: ErrorSerializer,
+                                                          404: ErrorSerializer, 429: ErrorSerializer, **AI_ERRORS})
     def post(self, request: Request) -> Response:
         data = valid(GenerateSerializer, request.data)
         try:
@@ -55,6 +74,10 @@ class GenerateView(ExpensiveView):
 
 
 class RegenerateAnswerView(ExpensiveView):
+    """Replace a generated question's answer with a new, different one (stored as its current answer)."""
+
+    @extend_schema(request=QuestionRefSerializer, responses={200: RegenerateOut, 400: ErrorSerializer,
+                                                             404: ErrorSerializer, 429: ErrorSerializer, **AI_ERRORS})
     def post(self, request: Request) -> Response:
         data = valid(QuestionRefSerializer, request.data)
         try:
@@ -74,6 +97,10 @@ class RegenerateAnswerView(ExpensiveView):
 
 
 class SaveQuestionView(APIView):
+    """Save a generated question to the caller's library; the same question twice answers 409."""
+
+    @extend_schema(request=SaveSerializer, responses={201: SaveOut, 400: ErrorSerializer, 404: ErrorSerializer,
+                                                      409: ErrorSerializer})
     def post(self, request: Request) -> Response:
         data = valid(SaveSerializer, request.data)
         try:
@@ -89,6 +116,16 @@ class SaveQuestionView(APIView):
 
 
 class LibraryView(APIView):
+    """The caller's saved questions, newest first; filters: category, difficulty, tags (any match)."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("category", str, enum=["Technical", "Behavioral", "Situational", "Problem-Solving"]),
+            OpenApiParameter("difficulty", str, enum=["Easy", "Medium", "Hard"]),
+            OpenApiParameter("tags", str, description="Comma-separated; a question matches when it has any of them"),
+        ],
+        responses={200: SavedQuestionSerializer(many=True), 400: ErrorSerializer},
+    )
     def get(self, request: Request) -> Response:
         filters = valid(LibraryFilterSerializer, request.query_params)
         saved = services.library(user=request.user, category=filters.get("category", ""),
@@ -98,6 +135,9 @@ class LibraryView(APIView):
 
 
 class SavedQuestionView(APIView):
+    """Remove a saved question from the caller's library."""
+
+    @extend_schema(responses={200: DeleteOut, 404: ErrorSerializer})
     def delete(self, request: Request, saved_id: int) -> Response:
         try:
             services.saved_question_delete(user=request.user, saved_id=saved_id)

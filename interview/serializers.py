@@ -3,6 +3,8 @@ from rest_framework import serializers
 from interview.models import (
     CATEGORIES,
     DIFFICULTIES,
+    Category,
+    Difficulty,
     GeneratedQuestion,
     QuestionGeneration,
     SavedQuestion,
@@ -64,8 +66,8 @@ class QuestionRefSerializer(serializers.Serializer):
 
 class SaveSerializer(QuestionRefSerializer):
     answer = StrictCharField(max_length=10000)
-    category = serializers.ChoiceField(choices=CATEGORIES, required=False)
-    difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False)
+    category = serializers.ChoiceField(choices=Category.choices, required=False)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False)
     tags = serializers.ListField(child=StrictCharField(max_length=40, allow_null=False), required=False,
                                  max_length=20, default=list)
     job_title = StrictCharField(max_length=200)
@@ -73,9 +75,9 @@ class SaveSerializer(QuestionRefSerializer):
 
 
 class LibraryFilterSerializer(serializers.Serializer):
-    category = serializers.ChoiceField(choices=CATEGORIES, required=False,
+    category = serializers.ChoiceField(choices=Category.choices, required=False,
                                        error_messages={"invalid_choice": f"category must be one of: {', '.join(CATEGORIES)}"})
-    difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False,
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False,
                                          error_messages={"invalid_choice": f"difficulty must be one of: {', '.join(DIFFICULTIES)}"})
     tags = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
@@ -99,3 +101,39 @@ class SavedQuestionSerializer(serializers.ModelSerializer):
         model = SavedQuestion
         fields = ["id", "question_id", "question", "answer", "category", "difficulty", "tags", "job_title",
                   "company", "saved_at"]
+
+
+# --- response shapes, for the OpenAPI schema --------------------------------------------------------
+
+
+class QuestionOut(serializers.Serializer):
+    id = serializers.CharField(help_text="q1..qN, stable within a generation")
+    question = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
+    answer = serializers.CharField()
+
+
+class GenerationOut(serializers.Serializer):
+    questions = QuestionOut(many=True)
+    job_id = serializers.UUIDField()
+    generated_at = serializers.DateTimeField()
+    generation_id = serializers.IntegerField()
+
+
+class RegenerateOut(serializers.Serializer):
+    question_id = serializers.CharField()
+    answer = serializers.CharField()
+    regenerated_at = serializers.DateTimeField()
+    generation_id = serializers.IntegerField()
+
+
+class SaveOut(serializers.Serializer):
+    success = serializers.BooleanField()
+    message = serializers.CharField()
+    saved_question_id = serializers.IntegerField()
+
+
+class DeleteOut(serializers.Serializer):
+    success = serializers.BooleanField()
+    message = serializers.CharField()
