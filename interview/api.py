@@ -3,7 +3,9 @@
 Additions to the seed, all additive: generate and regenerate-answer also return `generation_id`;
 regenerate-answer and save-question accept an optional `generation_id`. A question is addressed by
 (job_id, question_id): the job's latest generation unless `generation_id` names another, or, when
-`question` text is sent, the newest generation whose qN has that text. AI backend failures answer
+`question` text is sent, the newest generation whose qN has that text. save-question stores the
+generated question's own text, category and difficulty (sent values are validated, not trusted),
+with the caller's `answer` when given, else the question's current answer. AI backend failures answer
 502 (permanent) or 503 with `retryable: true` (transient), never 500.
 """
 

@@ -7,12 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from rest_framework.throttling import ScopedRateThrottle
 
 from analysis.models import AnalysisJob, JobStatus, UserProfile
 from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
 from interview.models import CATEGORIES, QuestionGeneration
 from resume_analyzer.ai.errors import AIError
+
+
+class _Expensive:
+    """The API's "expensive" throttle scope, shared by the pages so they are no back door."""
+
+    throttle_scope = "expensive"
+
+
+def _throttle_problem(request: HttpRequest) -> str:
+    throttle = ScopedRateThrottle()
+    if throttle.allow_request(request, _Expensive):
+        return ""
+    return f"Too many requests. Please wait {int(throttle.wait() or 1)} seconds and try again."
 
 
 def _grouped(generation: QuestionGeneration | None) -> list[tuple[str, list]]:
@@ -50,6 +64,9 @@ def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
     form = GenerateForm(request.POST)
     if not form.is_valid():
         return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), status=400)
+    problem = _throttle_problem(request)
+    if problem:
+        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), problem, 429)
     try:
         services.generation_create(user=request.user, job_id=job.pk, **form.cleaned_data)
     except (services.InterviewError, AIError) as exc:
@@ -74,9 +91,10 @@ def question_regenerate(request: HttpRequest, job_id, generation_id: int, positi
     question = _question(request, job_id, generation_id, position)
     if question is None:
         return render(request, "404.html", status=404)
-    problem = ""
+    problem = _throttle_problem(request)
     try:
-        question = services.question_regenerate_answer(question=question, user=request.user)
+        if not problem:
+            question = services.question_regenerate_answer(question=question, user=request.user)
     except (services.InterviewError, AIError) as exc:
         problem = exc.message
     if not request.htmx:

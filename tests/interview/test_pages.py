@@ -114,3 +114,14 @@ def test_library_delete(browser_client, outsider_client, job, owner):
     response = browser_client.post(f"/interview/library/{saved.id}/delete", **HTMX)
     assert response.status_code == 200 and response.content == b""
     assert not SavedQuestion.objects.exists() and generation.questions.count() == 1
+
+
+def test_page_generation_shares_the_expensive_throttle(browser_client, job, monkeypatch):
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {**ScopedRateThrottle.THROTTLE_RATES, "expensive": "1/min"})
+    first = browser_client.post(f"/interview/{job.id}/generate", {"num_questions": 1}, **HTMX)
+    assert "Too many requests" not in first.content.decode()
+    second = browser_client.post(f"/interview/{job.id}/generate", {"num_questions": 1})
+    assert second.status_code == 429 and "Too many requests" in second.content.decode()
+    assert QuestionGeneration.objects.count() == 1
