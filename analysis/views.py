@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from analysis.models import AnalysisJob
+from analysis.qa_bank import month_year
 from analysis.selectors import job_for_owner, jobs_for_upload, profile_for_job, upload_for_owner
 from analysis.services import JobNotStartable, job_delete, job_retry, job_start
 
@@ -111,6 +112,13 @@ def _profile_context(profile) -> dict:
         for category, items in (profile.skills or {}).items()
         if isinstance(items, list) and items
     }
-    experience = [job for job in profile.experience or [] if isinstance(job, dict)]
+    experience = [
+        {
+            **job,
+            "period": " – ".join(month_year(job.get(k)) or "?" for k in ("start_date", "end_date")),
+        }
+        for job in profile.experience or []
+        if isinstance(job, dict)
+    ]
     education = [item for item in profile.education or [] if isinstance(item, dict)]
     return {"info": info, "skills": skills, "experience": experience, "education": education}

@@ -1,0 +1,46 @@
+"""End to end in Chromium: upload a resume, start the analysis, watch the progress bar climb to
+100 through htmx polling (real daphne, real qcluster with the local MiniLM model), see the profile."""
+
+import time
+
+import pytest
+
+from tests.analysis.conftest import FILES
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_upload_start_watch_progress_and_see_profile(logged_in_page, start_worker):
+    page = logged_in_page
+    start_worker(EMBEDDING_BACKEND="local")
+    page.goto("/upload")
+    page.set_input_files("#id_file", str(FILES / "resume.pdf"))
+    page.click("#upload-submit")
+    page.wait_for_url("**/uploads")
+    page.click("a[href$='/jobs']")
+    page.wait_for_url("**/uploads/*/jobs")
+    page.click("button[data-action=start]")
+
+    bar = page.locator("tr.job [role=progressbar]").first
+    seen: list[int] = []
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        value = int(bar.get_attribute("aria-valuenow"))
+        if not seen or seen[-1] != value:
+            seen.append(value)
+        if value == 100:
+            break
+        page.wait_for_timeout(100)
+    assert seen[-1] == 100, f"progress stopped at {seen}"
+    assert seen == sorted(seen) and len(seen) >= 2, seen  # it moved on the page, without reloads
+    assert page.locator("#job-list").get_attribute("data-polling") == "false"  # polling stopped
+
+    page.click("a[data-action=view]")
+    page.wait_for_url("**/jobs/*")
+    assert page.locator("h1.candidate-name").inner_text() == "Jordan Avery Lee"
+    assert page.locator(".contact-card").get_by_text("jordan.avery.lee@example.com").is_visible()
+    chips = page.locator(".skills-card .chip").all_inner_texts()
+    assert {"Python", "Go", "Kafka"} <= set(chips)
+    assert page.locator(".timeline-item").count() >= 3
+    assert page.locator("a[data-export=pdf]").is_visible()
+    assert page.locator("a[data-action=chat]").get_attribute("href").startswith("/chat?job=")
