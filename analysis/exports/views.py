@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from analysis.exports.http import download_response
 from analysis.exports.service import (
@@ -20,7 +20,7 @@ from analysis.exports.service import (
 
 
 @login_required
-@require_GET
+@require_safe
 def export_download(request: HttpRequest, job_id: uuid.UUID, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Unknown export format")

@@ -80,3 +80,10 @@ def test_buttons_link_every_format_for_a_completed_job(job):
 def test_no_buttons_for_an_unfinished_job(owner, make_job):
     job = make_job(owner, status=JobStatus.CHUNKING, profile=None)
     assert "/export/" not in render_to_string("analysis/_export_buttons.html", {"job": job})
+
+
+def test_head_gets_headers_without_a_body(owner, job):
+    response = browser_for(owner).head(f"/jobs/{job.id}/export/json")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response.content == b""
