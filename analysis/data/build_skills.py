@@ -426,6 +426,18 @@ def _is_acronym(form: str) -> bool:
     return form.isalpha() and form.isupper() and len(form) <= 4
 
 
+# Generic practices written in lower case in the lists above get capitals as canonical names.
+GENERIC_LOWER = {"serverless", "microservices", "observability", "monitoring", "sharding",
+                 "replication", "normalization", "firewalls"}
+
+
+def _display(name: str) -> str:
+    if name.islower() and (" " in name or name in GENERIC_LOWER):
+        small = {"and", "of", "as", "in", "for"}
+        return " ".join(w if w in small else w[0].upper() + w[1:] for w in name.split())
+    return name
+
+
 def _forms(raw: str) -> tuple[list[str], list[str]]:
     """(all forms, the forms matched only as written)."""
     forced = raw.startswith("=")
@@ -446,6 +458,8 @@ def build() -> list[dict]:
             if not raw:
                 continue
             forms, exact = _forms(raw)
+            if _display(forms[0]) != forms[0]:
+                forms = [_display(forms[0]), *forms]  # the lower-case form stays an alias
             if forms[0].lower() in skills:
                 continue  # first category wins; duplicates across lists are harmless
             skills[forms[0].lower()] = {

@@ -83,9 +83,12 @@ def find_ranges(text: str, *, today: date) -> list[DateRange]:
         start = parse_date(match.group("start"), is_end=False)
         end_text = match.group("end")
         ongoing = bool(PRESENT_RE.match(end_text.strip()))
-        end = Month(today.year, today.month) if ongoing else parse_date(end_text, is_end=True)
+        now = Month(today.year, today.month)
+        end = now if ongoing else parse_date(end_text, is_end=True)
         if start is None or end is None or end.index < start.index:
             continue
+        if end.index > now.index:
+            end = now  # "2024–2026" read in mid-2026 has not run to December yet
         ranges.append(DateRange(start, end, ongoing, match.span()))
     return ranges
 

@@ -1,0 +1,280 @@
+"""The local parser piece by piece: dates and years, headings, contact details, skills,
+experience entries, education, derived insights, and the profile schema."""
+
+from datetime import date
+
+import pytest
+
+from analysis.parsing import parse_resume
+from analysis.parsing.contact import find_location, find_name, find_phone
+from analysis.parsing.dates import find_ranges, total_years
+from analysis.parsing.education import find_degree, parse_education
+from analysis.parsing.experience import parse_experience, role_and_company
+from analysis.parsing.insights import find_gaps, recommend_roles
+from analysis.parsing.sections import HEADING_THRESHOLD, heading_kind, split_lines, split_sections
+from analysis.parsing.skills import find_skills, taxonomy
+
+TODAY = date(2026, 11, 28)
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end, months",
+    [
+        ("03/2019 – Present", "2019-03", "2026-11", 93),
+        ("2019–2021", "2019-01", "2021-12", 36),
+        ("Jan. 2018 to Mar 2020", "2018-01", "2020-03", 27),
+        ("March 2019 - June 2021", "2019-03", "2021-06", 28),
+        ("2019-03 – 2021-06", "2019-03", "2021-06", 28),
+        ("09.2017 – 11.2019", "2017-09", "2019-11", 27),
+        ("Sep 2017 — Current", "2017-09", "2026-11", 111),
+        ("Sept. 2020 until now", "2020-09", "2026-11", 75),
+        ("2024 – 2026", "2024-01", "2026-11", 35),  # not past today
+    ],
+)
+def test_date_ranges(text, start, end, months):
+    [found] = find_ranges(f"Engineer, Acme {text} (Berlin)", today=TODAY)
+    assert (found.start.iso(), found.end.iso(), found.months) == (start, end, months)
+
+
+def test_phone_numbers_and_single_years_are_not_ranges():
+    assert find_ranges("+49 30 12345678, graduated 2019", today=TODAY) == []
+
+
+def test_overlapping_jobs_are_counted_once():
+    ranges = find_ranges("2015–2018 and 2017–2019", today=TODAY)
+    assert total_years(ranges) == 5.0  # 2015 to 2019, not 4 + 3
+
+
+# --- headings ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Work History", "experience"), ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Employment", "experience"), ("Career History:", "experience"),
+        ("Academic Background", "education"), ("EDUCATION & TRAINING", "education"),
+        ("Core Competencies", "skills"), ("Technical Skills", "skills"), ("Toolbox", "skills"),
+        ("Programming Languages", "skills"), ("About Me", "summary"), ("Languages", "languages"),
+    ],
+)
+def test_headings_are_scored_not_matched_exactly(line, kind):
+    found, score = heading_kind(line)
+    assert found == kind and score >= HEADING_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Worked on experience design for 3 products.", "Skills matter, said nobody", "Acme Corp",
+     "Employment law advice for 40 clients in 2019"],
+)
+def test_sentences_are_not_headings(line):
+    _, score = heading_kind(line)
+    assert score < HEADING_THRESHOLD
+
+
+def test_inline_skills_heading_does_not_end_the_experience_section():
+    header, sections = split_sections(split_lines(
+        "Experience\nEngineer, Acme 2019–2020\nTechnologies: Python, Go\nAnalyst, Globex 2017–2018"))
+    experience = next(s for s in sections if s.kind == "experience")
+    assert experience.lines[-1] == "Analyst, Globex 2017–2018"
+    assert any(s.kind == "skills" and s.lines == ["Python, Go"] for s in sections)
+
+
+# --- contact ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, phone",
+    [
+        ("✉ a@b.com ☎ +49 30 12345678 ⌂ Berlin, Germany", "+49 30 12345678"),
+        ("Phone: (512) 555-0147 | Austin, TX", "(512) 555-0147"),
+        ("a@b.com • 0049 89 1234567", "0049 89 1234567"),
+        ("Tel.: +81 3-1234-5678", "+81 3-1234-5678"),
+        ("2016 - 2020 | +44 20 7946 0958", "+44 20 7946 0958"),
+    ],
+)
+def test_phones_with_separators_and_icons(line, phone):
+    assert find_phone(split_lines(line)) == phone
+
+
+def test_date_ranges_are_not_phones():
+    assert find_phone(["Acme 2016 - 2020", "03/2019 - 05/2021"]) is None
+
+
+@pytest.mark.parametrize(
+    "line, location",
+    [
+        ("Keizersgracht 123, 1015 CJ Amsterdam, Netherlands", "Amsterdam, Netherlands"),
+        ("221B Baker Street, London NW1 6XE, United Kingdom", "London, United Kingdom"),
+        ("a@b.com | Boston, MA 02118 | +1 617-555-0199", "Boston, MA"),
+        ("⌂ Toronto, ON, Canada", "Toronto, ON, Canada"),
+    ],
+)
+def test_locations_drop_streets_and_postcodes(line, location):
+    assert find_location(split_lines(line)) == location
+
+
+@pytest.mark.parametrize(
+    "lines, name",
+    [
+        (["Curriculum Vitae", "ZOË VAN DER BERG", "Designer"], "Zoë Van Der Berg"),
+        (["Michael O'Brien, PhD | Data Scientist"], "Michael O'Brien"),
+        (["Resume", "José María García"], "José María García"),
+    ],
+)
+def test_names(lines, name):
+    assert find_name(split_lines("\n".join(lines))) == name
+
+
+# --- skills -----------------------------------------------------------------------------------------
+
+
+def names(text: str) -> list[str]:
+    return [skill.name for skill in find_skills([text])]
+
+
+def test_taxonomy_is_a_few_thousand_skills_with_aliases():
+    tax = taxonomy()
+    assert len({skill.name for skill in [*tax.folded.values(), *tax.exact.values()]}) >= 2000
+    assert tax.folded[("golang",)].name == "Go"
+    assert tax.folded[("k8s",)].name == "Kubernetes"
+
+
+def test_aliases_map_to_canonical_names():
+    assert names("Golang, k8s, Postgres, ReactJS, sklearn, GCP") == [
+        "Go", "Kubernetes", "PostgreSQL", "React", "scikit-learn", "Google Cloud Platform"]
+
+
+def test_matching_respects_word_boundaries_and_ordinary_words():
+    assert names("JavaScript and TypeScript") == ["JavaScript", "TypeScript"]  # no "Java"
+    assert names("we go to market in spring and excel at rest") == []
+    assert names("Go, Spring, Excel, REST") == ["Go", "Spring", "Excel", "REST"]
+    assert names("C++, C#, .NET, Node.js, CI/CD, Python/Django") == [
+        "C++", "C#", ".NET", "Node.js", "CI/CD", "Python", "Django"]
+
+
+def test_longest_match_wins():
+    assert names("Google Cloud Platform and Spring Boot") == ["Google Cloud Platform", "Spring Boot"]
+
+
+# --- experience -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, role, company",
+    [
+        (["Senior Software Engineer — Acme Corp, Berlin, Germany |"], "Senior Software Engineer", "Acme Corp"),
+        (["Globex GmbH | Munich |", "Data Engineer"], "Data Engineer", "Globex GmbH"),
+        (["Initech", "Junior Developer, |"], "Junior Developer", "Initech"),
+        (["Product Manager at Hooli ( | )"], "Product Manager", "Hooli"),
+        (["| Tyrell Systems Machine Learning Engineer"], "Machine Learning Engineer", "Tyrell Systems"),
+        (["| Cyberdyne Systems Platform Engineer"], "Platform Engineer", "Cyberdyne Systems"),
+    ],
+)
+def test_role_and_company(header, role, company):
+    assert role_and_company(header) == (role, company)
+
+
+def test_experience_entries_with_descriptions():
+    lines = split_lines(
+        "Senior Engineer — Acme Corp\n03/2019 – Present\n• Built things in Go.\n• Led 4 people.\n"
+        "Globex Inc.\nAnalyst, Jan. 2016 to Feb 2019\n- Wrote reports.\n"
+        "2014–2015\nIntern\nInitech\nMade coffee with Java."
+    )
+    jobs = parse_experience(lines, today=TODAY)
+    assert [(j["role"], j["company"]) for j in jobs] == [
+        ("Senior Engineer", "Acme Corp"), ("Analyst", "Globex Inc."), ("Intern", "Initech")]
+    assert jobs[0]["description"] == "Built things in Go.\nLed 4 people."
+    assert jobs[0]["end_date"] == "Present" and jobs[0]["years"] == 7.8
+    assert (jobs[1]["start_date"], jobs[1]["end_date"]) == ("2016-01", "2019-02")
+    assert jobs[2]["description"] == "Made coffee with Java."
+
+
+# --- education --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, degree",
+    [
+        ("B.Sc. in Computer Science", ("Bachelor of Science", "Computer Science")),
+        ("BSc Mathematics", ("Bachelor of Science", "Mathematics")),
+        ("B.S., Interaction Design", ("Bachelor of Science", "Interaction Design")),
+        ("BA Economics", ("Bachelor of Arts", "Economics")),
+        ("M.Sc. Physics", ("Master of Science", "Physics")),
+        ("MBA", ("Master of Business Administration", "")),
+        ("Ph.D. in Statistics", ("PhD", "Statistics")),
+        ("Doctor of Philosophy, Finance", ("PhD", "Finance")),
+        ("B.Tech Computer Engineering", ("Bachelor of Technology", "Computer Engineering")),
+        ("B.Eng. Electrical Engineering", ("Bachelor of Engineering", "Electrical Engineering")),
+    ],
+)
+def test_degree_normalisation(text, degree):
+    assert find_degree(text) == degree
+
+
+def test_a_state_code_is_not_a_degree():
+    assert find_degree("Boston University, Boston, MA") is None
+
+
+def test_education_entries():
+    entries = parse_education(split_lines(
+        "University of Toronto\nBSc Computer Science, 2012–2016\n"
+        "M.Sc. in Statistics — ETH Zurich, 2018"), today=TODAY)
+    assert entries == [
+        {"degree": "Bachelor of Science in Computer Science", "institution": "University of Toronto", "year": 2016},
+        {"degree": "Master of Science in Statistics", "institution": "ETH Zurich", "year": 2018},
+    ]
+
+
+# --- insights and the whole profile ----------------------------------------------------------------
+
+RESUME = """JANE DOE
+jane.doe@example.com | +1 (415) 555-0132 | San Francisco, CA | linkedin.com/in/janedoe
+
+Work History
+Senior Software Engineer — Acme Corp, San Francisco, CA
+03/2019 – Present
+• Built Kubernetes operators in Golang; cut deploy time by 40%.
+Software Engineer | Globex Inc. | Jan. 2016 to Feb 2018
+• Developed REST APIs with Django.
+
+Education
+B.Sc. in Computer Science — University of California, Berkeley, 2015
+
+Skills
+Python, Go, Docker, AWS, Terraform, PostgreSQL, Leadership
+"""
+
+
+def test_profile_schema_and_derived_fields():
+    profile = parse_resume(RESUME, today=TODAY)
+    assert set(profile) == {"personal_info", "skills", "experience", "education", "summary",
+                            "job_recommendations", "strengths", "weaknesses", "total_years_experience"}
+    assert profile["personal_info"] == {
+        "name": "Jane Doe", "email": "jane.doe@example.com", "phone": "+1 (415) 555-0132",
+        "location": "San Francisco, CA", "linkedin": "https://linkedin.com/in/janedoe", "github": None}
+    assert profile["total_years_experience"] == 9.9  # 26 + 93 months
+    assert profile["skills"]["Practices & Soft Skills"] == ["Leadership"]
+    assert {"Python", "Go"} <= set(profile["skills"]["Programming Languages"])
+    assert "Kubernetes" in profile["skills"]["Cloud & DevOps"]  # named only in a job's bullet
+    assert profile["summary"].startswith("Senior Software Engineer with 9.9 years of experience, most recently at Acme Corp")
+    assert "Employment gap of 12 months" in profile["weaknesses"]
+    assert "No LinkedIn or GitHub profile linked" not in profile["weaknesses"]
+    assert any(s.startswith("Extensive experience") for s in profile["strengths"])
+    assert profile["job_recommendations"][0] == "Senior Backend Engineer"  # 9.9 years, a senior title
+
+
+def test_gaps_and_recommendations():
+    jobs = parse_experience(split_lines("Engineer, Acme 2015–2016\nEngineer, Globex 2018–2019"), today=TODAY)
+    assert find_gaps(jobs) == [12]
+    assert recommend_roles({"Figma", "Sketch", "Prototyping"}, 1.0, ["UX Designer"]) == ["Junior UX / Product Designer"]
+
+
+def test_empty_and_garbage_text_give_an_empty_profile_not_an_error():
+    for text in ("", "   \n\n", "%%%% 1234 ####", "x" * 10000):
+        profile = parse_resume(text, today=TODAY)
+        assert profile["experience"] == [] and profile["personal_info"]["email"] is None

@@ -1,0 +1,101 @@
+"""Regression guard: the local parser on the development set (real extraction of every PDF,
+DOCX and DOC) must stay within 0.02 F1 of the figures recorded in parser_quality.json
+(docs/parser-quality.md), field by field, and at or above the issue's targets."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from analysis.extraction import extract_text
+from analysis.parsing import parse_resume
+from analysis.parsing.evaluation import FIELDS, evaluate, resume_files, totals
+
+DEV_SET = Path(__file__).resolve().parents[1] / "fixtures" / "resumes"
+RECORDED = json.loads((Path(__file__).resolve().parent / "parser_quality.json").read_text())
+TARGETS = {"email": 0.98, "phone": 0.98, "name": 0.95, "companies": 0.85, "roles": 0.85,
+           "degrees": 0.85, "institutions": 0.85, "skills": 0.80}
+ALLOWED_DROP = 0.02
+
+
+@pytest.fixture(scope="module")
+def measured() -> dict:
+    files = resume_files(DEV_SET)
+    results = evaluate(files, read_text=extract_text, analyse=lambda text, today: parse_resume(text, today=today))
+    assert not [r.error for r in results if r.error]
+    return {"files": files, "totals": totals(results)}
+
+
+def test_dev_set_has_every_kind_of_file(measured):
+    suffixes = [path.suffix for path in measured["files"]]
+    assert len(suffixes) >= 30
+    assert {".pdf", ".docx", ".doc"} <= set(suffixes)
+    renderers = {json.loads(p.with_suffix(".json").read_text())["source"]["renderer"] for p in measured["files"]}
+    assert {"html-pdf", "soffice-pdf", "docx", "doc"} <= renderers
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_no_field_drops_below_its_recorded_f1(measured, field):
+    f1 = measured["totals"][field].f1
+    assert f1 >= RECORDED[field]["f1"] - ALLOWED_DROP, f"{field}: F1 {f1:.3f}, recorded {RECORDED[field]['f1']}"
+
+
+@pytest.mark.parametrize("field", sorted(TARGETS))
+def test_targets_are_met(measured, field):
+    assert measured["totals"][field].f1 >= TARGETS[field]
+
+
+def test_evaluate_parser_command_prints_the_table_and_worst_files(tmp_path, capsys):
+    for name in ("01-anna-schmidt", "02-jose-maria-garcia"):
+        for suffix in (".json", ".pdf", ".docx"):
+            if (DEV_SET / f"{name}{suffix}").exists():
+                (tmp_path / f"{name}{suffix}").write_bytes((DEV_SET / f"{name}{suffix}").read_bytes())
+    figures = tmp_path / "figures.json"
+
+    call_command("evaluate_parser", str(tmp_path), "--worst", "1", "--json", str(figures))
+
+    out = capsys.readouterr().out
+    assert "2 resumes in" in out
+    assert "| field | precision | recall | F1 |" in out
+    assert "| email | 1.000 | 1.000 | 1.000 |" in out
+    assert "Worst 1 files:" in out
+    assert set(json.loads(figures.read_text())) == set(FIELDS)
+
+
+def test_evaluate_parser_counts_a_wrong_gold_as_a_mistake(tmp_path, capsys):
+    (tmp_path / "a.docx").write_bytes((DEV_SET / "02-jose-maria-garcia.docx").read_bytes())
+    gold = json.loads((DEV_SET / "02-jose-maria-garcia.json").read_text())
+    gold["email"] = "someone.else@example.com"
+    (tmp_path / "a.json").write_text(json.dumps(gold))
+
+    call_command("evaluate_parser", str(tmp_path))
+
+    out = capsys.readouterr().out
+    assert "| email | 0.000 | 0.000 | 0.000 |" in out
+    assert "email: got 'jose1@mail.example.org', want 'someone.else@example.com'" in out
+
+
+def test_evaluate_parser_refuses_a_folder_without_resumes(tmp_path):
+    with pytest.raises(CommandError, match="no resumes with gold JSON"):
+        call_command("evaluate_parser", str(tmp_path))
+    with pytest.raises(CommandError, match="is not a directory"):
+        call_command("evaluate_parser", str(tmp_path / "missing"))
+
+
+def test_evaluate_parser_runs_against_the_openai_backend(tmp_path, capsys, fake_openai, openai_settings):
+    """--backend openai: the same scoring, with the model's answers from the stand-in server."""
+    (tmp_path / "a.docx").write_bytes((DEV_SET / "02-jose-maria-garcia.docx").read_bytes())
+    gold = json.loads((DEV_SET / "02-jose-maria-garcia.json").read_text())
+    (tmp_path / "a.json").write_text(json.dumps(gold))
+    answer = parse_resume(extract_text(tmp_path / "a.docx"), today=date.fromisoformat(gold["as_of"]))
+    answer["skills"] = [{"category": c, "names": names} for c, names in answer["skills"].items()]
+    fake_openai.chat_reply(json.dumps(answer))
+
+    call_command("evaluate_parser", str(tmp_path), "--backend", "openai")
+
+    out = capsys.readouterr().out
+    assert "backend openai" in out
+    assert "| name | 1.000 | 1.000 | 1.000 |" in out
+    assert len(fake_openai.calls("chat")) == 1
