@@ -7,3 +7,8 @@ class UploadsConfig(AppConfig):
 
     def ready(self) -> None:
         from uploads import signals  # noqa: F401  (connects the receivers)
+        from uploads.server import install_body_limit
+
+        # Runs in every process that loads Django, daphne included (it loads the ASGI app before
+        # it starts listening), so oversize bodies are refused before they are buffered.
+        install_body_limit()

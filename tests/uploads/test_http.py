@@ -1,4 +1,5 @@
-"""The size limit over real HTTP through daphne: no 400/500 for an oversize body, nothing stored."""
+"""The size limit over real HTTP through daphne: 413 (never 400/500), nothing stored, and the
+server's peak memory stays flat however large the body (uploads.server.BodyLimitedRequest)."""
 
 import http.client
 import json
@@ -7,31 +8,59 @@ from urllib.parse import urlsplit
 import pytest
 
 from accounts.services import token_issue
-from tests.uploads.badfiles import BOUNDARY, CONTENT_TYPE, LIMIT, fixture, multipart
+from tests.uploads.badfiles import CONTENT_TYPE, LIMIT, fixture, multipart, padded_pdf
 from uploads.models import Upload
 
 pytestmark = [pytest.mark.slow]
+TOO_LARGE = {"error": "File size exceeds limit", "max_size_mb": 10}
+MB = 1024 * 1024
 
 
-def post(server, token: str, body: bytes) -> tuple[int, dict]:
+def request(server, path: str, body, headers: dict[str, str]) -> tuple[int, str, bytes]:
     url = urlsplit(server.url)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": CONTENT_TYPE}
-    connection.request("POST", "/api/upload", body=body, headers=headers)
+    connection.request("POST", path, body=body, headers=headers, encode_chunked=not isinstance(body, bytes))
     response = connection.getresponse()
-    payload = json.loads(response.read())
+    payload = response.read()
     connection.close()
-    return response.status, payload
+    return response.status, response.getheader("Content-Type", ""), payload
+
+
+def upload(server, token: str, body) -> tuple[int, dict]:
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": CONTENT_TYPE}
+    status, _, payload = request(server, "/api/upload", body, headers)
+    return status, json.loads(payload)
+
+
+def peak_memory_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 
 
 def test_size_limit_over_real_http(daphne_server, owner, media_snapshot):
     token = token_issue(user=owner).raw
+    pid = daphne_server.proc.pid
     pdf = fixture("resume.pdf")
+    assert upload(daphne_server, token, multipart([("file", "resume.pdf", pdf, "application/pdf")]))[0] == 201
+    baseline = peak_memory_kb(pid)
+
     just_over = multipart([("file", "big.pdf", b"%PDF-1.7\n" + bytes(LIMIT + 1 - 9), "application/pdf")])
-    far_over = multipart([("file", "huge.pdf", bytes(30 * 1024 * 1024), "application/pdf")])
-    for body in (just_over, far_over):
-        assert post(daphne_server, token, body) == (413, {"error": "File size exceeds limit", "max_size_mb": 10})
-    assert not Upload.objects.exists() and not media_snapshot.new()
-    status, created = post(daphne_server, token, multipart([("file", "resume.pdf", pdf, "application/pdf")]))
-    assert status == 201 and created["file_size"] == len(pdf)
-    assert BOUNDARY not in json.dumps(created)
+    far_over = multipart([("file", "huge.pdf", bytes(100 * MB), "application/pdf")])
+    chunked_over = (bytes(MB) for _ in range(30))  # no Content-Length: counted as it arrives
+    for body in (just_over, far_over, chunked_over):
+        assert upload(daphne_server, token, body) == (413, TOO_LARGE)
+    status, created = upload(daphne_server, token, multipart([("file", "max.pdf", padded_pdf(LIMIT), "application/pdf")]))
+    assert status == 201 and created["file_size"] == LIMIT
+
+    # Before the server-level limit, the 100 MB body alone raised daphne's peak by ~1.3 GB.
+    growth_mb = (peak_memory_kb(pid) - baseline) / 1024
+    assert growth_mb < 40, f"daphne peak memory grew by {growth_mb:.0f} MB"
+    assert Upload.objects.count() == 2 and len(media_snapshot.new()) == 2
+
+
+def test_oversize_page_post_gets_html_413(daphne_server):
+    status, content_type, payload = request(
+        daphne_server, "/upload", bytes(20 * MB), {"Content-Type": CONTENT_TYPE}
+    )
+    assert status == 413 and content_type.startswith("text/html")
+    assert b"The maximum upload size is 10 MB" in payload

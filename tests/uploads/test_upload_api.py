@@ -247,3 +247,39 @@ def test_anonymous_is_401(db, anon_api, post_upload):
     assert response.status_code == 401
     assert set(response.json()) >= {"error", "message"}
     assert not Upload.objects.exists()
+
+
+def test_size_limit_holds_little_in_memory(owner, tmp_path):
+    """Rejecting a 10 MB + 1 byte file allocates a small fraction of it: Django's parser streams to
+    a temp file above FILE_UPLOAD_MAX_MEMORY_SIZE and the limit handler stops at the limit. The
+    body is read from a file through the test client's handler (without the test client's in-memory
+    copy of the body), so only the server side is measured."""
+    import tracemalloc
+
+    from django.test.client import ClientHandler
+
+    from accounts.services import token_issue
+    from tests.uploads.badfiles import CONTENT_TYPE, multipart
+
+    body_path = tmp_path / "body"
+    body_path.write_bytes(multipart([("file", "resume.pdf", bad.oversize(), "application/pdf")]))
+    with body_path.open("rb") as stream:
+        environ = {
+            "REQUEST_METHOD": "POST", "PATH_INFO": "/api/upload", "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80", "wsgi.url_scheme": "http", "wsgi.input": stream,
+            "CONTENT_TYPE": CONTENT_TYPE, "CONTENT_LENGTH": str(body_path.stat().st_size),
+            "HTTP_AUTHORIZATION": f"Bearer {token_issue(user=owner).raw}",
+        }
+        handler = ClientHandler()
+        # Warm up first: the first request imports every app's URLs and views (~20 MB).
+        warm = {**environ, "REQUEST_METHOD": "GET", "PATH_INFO": "/api/uploads", "CONTENT_LENGTH": "0"}
+        assert handler(warm).status_code == 200
+        tracemalloc.start()
+        try:
+            baseline = tracemalloc.get_traced_memory()[0]
+            response = handler(environ)
+            peak = tracemalloc.get_traced_memory()[1] - baseline
+        finally:
+            tracemalloc.stop()
+    assert response.status_code == 413
+    assert peak < 1024 * 1024, f"peak {peak / 2**20:.1f} MB"
