@@ -8,6 +8,11 @@ import re
 from dataclasses import dataclass, field
 
 SENIORITY_LEVELS = ("junior", "mid", "senior", "lead")
+# Skill groups that are not things one builds with (human languages, certificates, soft skills).
+NOT_TOOLS = re.compile(r"spoken|human lang|certif|soft|interest|hobb", re.IGNORECASE)
+BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf\u2013\u00b7>]+\s*")
+ACTION_VERBS = {"built", "led", "ran", "wrote", "made", "drove", "grew", "cut", "set", "shipped", "own", "owned",
+                "run", "build", "lead", "design", "develop", "manage", "create", "maintain", "mentor"}
 
 
 @dataclass(frozen=True)
@@ -17,6 +22,7 @@ class Experience:
     years: float
     description: str
     current: bool
+    highlights: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,17 +74,47 @@ def _number(value: object) -> float:
         return 0.0
 
 
-def _skills(raw: object) -> tuple[list[str], dict[str, str]]:
+def _starts_item(line: str) -> bool:
+    first = line.split(" ", 1)[0]
+    return bool(BULLET.match(line)) or (first[:1].isupper() and (first.lower().endswith("ed") or first.lower() in ACTION_VERBS))
+
+
+def highlights_of(description: object) -> tuple[str, ...]:
+    """Achievement sentences from a description, re-joining lines a PDF wrapped mid-sentence."""
+    if not isinstance(description, str):
+        return ()
+    items: list[str] = []
+    for line in (raw.strip() for raw in description.splitlines()):
+        if not line:
+            continue
+        if items and not items[-1].endswith((".", "!", "?", ";")) and not _starts_item(line):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(BULLET.sub("", line))
+    sentences = [part for item in items for part in re.split(r"(?<=[.!?;])\s+(?=[A-Z])", item)]
+    cleaned = (re.sub(r"\s+", " ", s).strip().rstrip(".!?; ") for s in sentences)
+    return tuple(s for s in cleaned if 12 <= len(s) <= 240)
+
+
+def _skills(raw: object, evidence: str) -> tuple[list[str], dict[str, str]]:
+    """Skills one builds with, those the experience descriptions mention first."""
     ordered: list[str] = []
     category_of: dict[str, str] = {}
     groups = raw.items() if isinstance(raw, dict) else [("Skills", raw)]
     for category, items in groups:
+        if isinstance(category, str) and NOT_TOOLS.search(category):
+            continue
         for item in items if isinstance(items, list) else []:
             skill = _text(item, 60)
             if skill and skill.lower() not in {s.lower() for s in ordered}:
                 ordered.append(skill)
                 category_of[skill] = _text(category, 60) or "Skills"
-    return ordered, category_of
+    used = [s for s in ordered if mentions(evidence, s)]
+    return used + [s for s in ordered if s not in used], category_of
+
+
+def mentions(text: str, term: str) -> bool:
+    return bool(term) and re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
 
 
 def _experiences(raw: object) -> list[Experience]:
@@ -95,8 +131,9 @@ def _experiences(raw: object) -> list[Experience]:
                 company=company,
                 role=role,
                 years=_number(item.get("years")),
-                description=_text(item.get("description"), 600),
+                description=_text(item.get("description"), 2000),
                 current=end in {"present", "current", "now"},
+                highlights=highlights_of(item.get("description")),
             )
         )
     return found
@@ -118,8 +155,8 @@ def _strings(raw: object, limit: int = 120) -> list[str]:
 
 def facts_from_profile(profile: dict, *, job_title: str = "", company: str = "") -> Facts:
     profile = profile if isinstance(profile, dict) else {}
-    skills, category_of = _skills(profile.get("skills"))
     experiences = _experiences(profile.get("experience"))
+    skills, category_of = _skills(profile.get("skills"), " ".join(e.description for e in experiences))
     recommendations = _strings(profile.get("job_recommendations"))
     total = _number(profile.get("total_years_experience")) or sum(e.years for e in experiences)
     info = profile.get("personal_info") if isinstance(profile.get("personal_info"), dict) else {}

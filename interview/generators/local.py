@@ -3,13 +3,12 @@ first-person answers composed from phrases.py. Everything random flows from one 
 be reproduced, and a new seed gives a different answer."""
 
 import random
-import re
 from collections import Counter
 from string import Formatter
 
 from interview.generators import phrases
 from interview.generators.bank import CATEGORIES, DIFFICULTIES, TEMPLATES, Template
-from interview.generators.facts import Experience, Facts, years_phrase
+from interview.generators.facts import ACTION_VERBS, Experience, Facts, mentions, years_phrase
 from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
 
 CATEGORY_WEIGHTS = {"Technical": 0.4, "Behavioral": 0.25, "Situational": 0.15, "Problem-Solving": 0.2}
@@ -74,18 +73,20 @@ class SetBuilder:
 
     def bind(self, template: Template) -> dict[str, str] | None:
         facts, values = self.facts, {"target_role": self.facts.target_role, "target_company": self.facts.target_company}
-        if template.needs & {"skill", "skill2", "skill_category"}:
-            if not facts.skills or ("skill2" in template.needs and len(facts.skills) < 2):
-                return None
-            values["skill"] = self._least_used(facts.skills, self.skill_uses)
-            values["skill_category"] = facts.skill_category.get(values["skill"], "Skills")
-            values["skill2"] = self._partner(values["skill"])
+        job = None
         if template.needs & {"company", "role"}:
             jobs = [e for e in facts.experiences if (e.company or "company" not in template.needs) and (e.role or "role" not in template.needs)]
             if not jobs:
                 return None
             job = self._least_used(jobs, self.company_uses, key=lambda e: e.company)
             values.update(company=job.company, role=job.role)
+        if template.needs & {"skill", "skill2", "skill_category"}:
+            if not facts.skills or ("skill2" in template.needs and len(facts.skills) < 2):
+                return None
+            used_there = [s for s in facts.skills if job and mentions(job.description, s)]
+            values["skill"] = self._least_used(used_there or facts.skills, self.skill_uses)
+            values["skill_category"] = facts.skill_category.get(values["skill"], "Skills")
+            values["skill2"] = self._partner(values["skill"])
         if template.needs & {"degree", "institution"}:
             if not facts.education:
                 return None
@@ -159,25 +160,23 @@ def generate_local(facts: Facts, *, count: int, seed: int) -> list[GeneratedQues
 # --- answers -------------------------------------------------------------------------------------
 
 
-def _deed(job: Experience | None) -> str:
-    """The first sentence of the job's description, as a first-person clause."""
-    if job is None or not job.description:
+def _deed(job: Experience | None, skill: str, rng: random.Random) -> str:
+    """One achievement from the job's description (one naming `skill` if any), as a first-person clause."""
+    if job is None or not job.highlights:
         return ""
-    sentence = re.split(r"(?<=[.!?;])\s", job.description)[0].rstrip(".!?; ")[:220]
+    related = [h for h in job.highlights if mentions(h, skill)]
+    sentence = rng.choice(related or list(job.highlights[:3]))
     first = sentence.split(" ", 1)[0].lower()
-    if first.endswith("ed") or first in {"built", "led", "ran", "wrote", "made", "drove", "grew", "cut", "set", "shipped", "own", "owned"}:
-        return "I " + sentence[0].lower() + sentence[1:]
-    return "my work included " + sentence[0].lower() + sentence[1:]
-
-
-def _mentions(text: str, term: str) -> bool:
-    return bool(term) and re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
+    clause = sentence[0].lower() + sentence[1:] if sentence[1:2].islower() else sentence
+    if first.endswith("ed") or first in ACTION_VERBS:
+        return "I " + clause
+    return "my work included " + clause
 
 
 def infer_context(facts: Facts, question: str, category: str) -> dict:
     """For a question without stored context (e.g. written by an LLM): what it is about."""
-    skills = [s for s in facts.skills if _mentions(question, s)]
-    company = next((e.company for e in facts.experiences if _mentions(question, e.company)), None)
+    skills = [s for s in facts.skills if mentions(question, s)]
+    company = next((e.company for e in facts.experiences if mentions(question, e.company)), None)
     context: dict = {"theme": DEFAULT_THEME.get(category, "depth")}
     if skills:
         context["skill"] = skills[0]
@@ -190,15 +189,18 @@ def infer_context(facts: Facts, question: str, category: str) -> dict:
 
 def _answer_values(facts: Facts, context: dict, rng: random.Random) -> dict[str, str]:
     job = facts.experience_at(context.get("company", ""))
-    skill = context.get("skill") or (rng.choice(facts.skills[:5]) if facts.skills else "")
+    skill = context.get("skill", "")
     if job is None and facts.experiences:
-        related = [e for e in facts.experiences if skill and _mentions(e.description, skill)]
+        related = [e for e in facts.experiences if skill and mentions(e.description, skill)]
         job = rng.choice(related or facts.experiences[:2])
+    if not skill and facts.skills:
+        used_there = [s for s in facts.skills if job and mentions(job.description, s)]
+        skill = rng.choice((used_there or facts.skills)[:5])
     others = [s for s in facts.skills if s not in (skill, context.get("skill2"))][:8]
     rng.shuffle(others)
     values = {"target_role": facts.target_role, "target_company": facts.target_company,
               "for_years": f" for {years_phrase(job.years)}" if job and job.years else "",
-              "skill": skill, "skill2": context.get("skill2", ""), "deed": _deed(job),
+              "skill": skill, "skill2": context.get("skill2", ""), "deed": _deed(job, skill, rng),
               "company": job.company if job else "", "role": job.role if job else "",
               "other1": others[0] if others else "", "other2": others[1] if len(others) > 1 else "",
               "total": years_phrase(facts.total_years)}

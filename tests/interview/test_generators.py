@@ -132,3 +132,47 @@ def test_malformed_profile_fields_do_not_break_generation():
            "education": "none", "total_years_experience": "lots", "strengths": None}
     questions = local_set(odd, count=8, seed=2)
     assert len(questions) == 8
+
+
+PARSED_STYLE = {
+    "skills": {
+        "Programming Languages": ["Go", "Python"],
+        "Frameworks & Libraries": ["Django"],
+        "Spoken Languages": ["English", "Spanish"],
+        "Certifications": ["AWS Certified Solutions Architect"],
+    },
+    "experience": [
+        {"company": "Northwind Analytics", "role": "Senior Software Engineer", "years": 7.8, "end_date": "Present",
+         "description": "Led a team of six engineers building a platform on Kafka,\nPostgreSQL and Kubernetes.\n"
+                        "Designed an ingestion service in Go processing 40,000 events per\nsecond.\n"
+                        "- Introduced contract testing in CI"},
+    ],
+    "total_years_experience": 7.8,
+}
+
+
+def test_highlights_rejoin_wrapped_lines_and_split_bullets():
+    from interview.generators.facts import highlights_of
+
+    assert highlights_of(PARSED_STYLE["experience"][0]["description"]) == (
+        "Led a team of six engineers building a platform on Kafka, PostgreSQL and Kubernetes",
+        "Designed an ingestion service in Go processing 40,000 events per second",
+        "Introduced contract testing in CI",
+    )
+
+
+def test_spoken_languages_and_certificates_are_not_tools_and_used_skills_come_first():
+    facts = facts_from_profile(PARSED_STYLE)
+    assert facts.skills == ["Go", "Python", "Django"]
+    facts_used_first = facts_from_profile({**PARSED_STYLE, "skills": {"Languages": ["Python", "Rust", "Go"]}})
+    assert facts_used_first.skills[0] == "Go"
+
+
+def test_answer_cites_the_achievement_that_names_the_skill(settings):
+    settings.AI_BACKEND = "local"
+    question = GeneratedQuestion("Walk me through how you used Go in your work at Northwind Analytics.", "Technical",
+                                 "Medium", "", {"theme": "depth", "skill": "Go", "company": "Northwind Analytics"})
+    for seed in range(5):
+        answer, _ = new_answer(profile=PARSED_STYLE, question=question, previous="", job_title="", company="", seed=seed)
+        assert "I designed an ingestion service in Go processing 40,000 events per second" in answer
+        assert "7.8 years" in answer
