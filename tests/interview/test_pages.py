@@ -125,3 +125,14 @@ def test_page_generation_shares_the_expensive_throttle(browser_client, job, monk
     second = browser_client.post(f"/interview/{job.id}/generate", {"num_questions": 1})
     assert second.status_code == 429 and "Too many requests" in second.content.decode()
     assert QuestionGeneration.objects.count() == 1
+
+
+def test_admin_lists_generations_and_saved_questions(make_user, job, owner):
+    staff = make_user("staff@example.com", name="Sam Staff", is_staff=True, is_superuser=True)
+    generation = generation_create(user=owner, job_id=job.id, num_questions=2)
+    saved_question_create(user=owner, question=generation.questions.first(), tags=["go"])
+    client = Client()
+    client.force_login(staff)
+    for url in ("/admin/interview/questiongeneration/", f"/admin/interview/questiongeneration/{generation.id}/change/",
+                "/admin/interview/savedquestion/", "/admin/interview/savedquestion/?q=Acme"):
+        assert client.get(url).status_code == 200, url
