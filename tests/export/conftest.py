@@ -24,6 +24,15 @@ PROFILE_FIELDS = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request, settings):
+    """Argon2 makes every owner/outsider fixture cost ~0.5 s on this shared machine; these tests are
+    about exports, not passwords. Browser tests keep Argon2: their server process checks the
+    password with the project's own hashers."""
+    if "daphne_server" not in request.fixturenames:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_upload(user):
     from uploads.models import Upload
 
