@@ -9,7 +9,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from analysis.exports.http import download_response
+from analysis.exports.responses import download_response
 from analysis.exports.service import (
     FORMATS,
     JobNotCompleted,

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -134,7 +135,7 @@ def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str) -> Export
     return ExportFile(content, spec.content_type, export_filename(job.id, spec.extension), etag)
 
 
-def export_for_owner(*, user, job_id: uuid.UUID, fmt: str) -> ExportFile:
+def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> ExportFile:
     """The owner's completed job exported as `fmt`; raises an ExportError subclass otherwise."""
     job = AnalysisJob.objects.for_owner(user).select_related("profile").filter(pk=job_id).first()
     if job is None:

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
-from analysis.exports.http import download_response
+from analysis.exports.responses import download_response
 from analysis.exports.service import (
     FORMATS,
     JobNotCompleted,
