@@ -39,7 +39,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     contact_lines = header + section_lines(sections, "contact")
     # Contact details often sit in a sidebar or footer, so fall back to the whole text.
     personal_info = _personal_info(contact_lines or lines[:10], lines)
-    jobs = parse_experience(section_lines(sections, "experience"), today=today)
+    titles = frozenset(line.strip().lower() for line in header[:6] if len(line.split()) <= 5)
+    jobs = parse_experience(section_lines(sections, "experience"), today=today, titles=titles)
     education = parse_education(section_lines(sections, "education"), today=today)
     skills = group_by_category(_skills(sections, jobs, personal_info.get("name")))
     profile = {

@@ -93,6 +93,7 @@ def fragments(line: str) -> list[str]:
 
 def _name_candidate(fragment: str) -> str | None:
     fragment = CREDENTIALS_RE.sub("", fragment.strip()).strip(" ,")
+    fragment = re.sub(r"^(?:dr|prof|mr|mrs|ms|mx)\.?\s+", "", fragment, flags=re.I)
     words = fragment.split()
     if not 2 <= len(words) <= 4 or len(fragment) > 40:
         return None

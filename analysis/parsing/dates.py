@@ -31,6 +31,13 @@ RANGE_RE = re.compile(
     rf"(?<![\w/])(?P<start>{DATE}){_SEPARATOR}(?P<end>{DATE}|{PRESENT_WORDS})(?![\w/])",
     re.IGNORECASE,
 )
+# "04/19 – 06/21": two-digit years only count inside a range, where they cannot be anything else.
+_SHORT = r"(?:0?[1-9]|1[0-2])/\d{2}"
+SHORT_RANGE_RE = re.compile(
+    rf"(?<![\w/])(?P<start>{_SHORT}){_SEPARATOR}(?P<end>{_SHORT}|{PRESENT_WORDS})(?![\w/])", re.IGNORECASE
+)
+# "Since March 2021": an open range, running to today.
+SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})(?![\w/])", re.IGNORECASE)
 SINGLE_DATE_RE = re.compile(rf"(?<![\w/])(?:{DATE})(?![\w/])", re.IGNORECASE)
 YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 PRESENT_RE = re.compile(rf"^(?:{PRESENT_WORDS})$", re.IGNORECASE)
@@ -63,6 +70,12 @@ class DateRange:
 
 def parse_date(text: str, *, is_end: bool) -> Month | None:
     text = text.strip().lower().rstrip(".")
+    short = re.fullmatch(r"(\d{1,2})/(\d{2})", text)
+    if short:
+        year = int(short.group(2))
+        # Two-digit years up to next year are this century.
+        year += 2000 if year <= date.today().year % 100 + 1 else 1900
+        return Month(year, int(short.group(1)))
     words = re.findall(r"[a-z]+", text)
     year_match = YEAR_RE.search(text)
     if not year_match:
@@ -77,11 +90,16 @@ def parse_date(text: str, *, is_end: bool) -> Month | None:
     return Month(year, 12 if is_end else 1)
 
 
+def _matches(text: str) -> list[re.Match]:
+    found = list(RANGE_RE.finditer(text)) or list(SHORT_RANGE_RE.finditer(text))
+    return found or list(SINCE_RE.finditer(text))
+
+
 def find_ranges(text: str, *, today: date) -> list[DateRange]:
     ranges = []
-    for match in RANGE_RE.finditer(text):
+    for match in _matches(text):
         start = parse_date(match.group("start"), is_end=False)
-        end_text = match.group("end")
+        end_text = match.groupdict().get("end") or "present"
         ongoing = bool(PRESENT_RE.match(end_text.strip()))
         now = Month(today.year, today.month)
         end = now if ongoing else parse_date(end_text, is_end=True)

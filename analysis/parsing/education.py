@@ -76,7 +76,7 @@ def _field_of_study(rest: str) -> str:
 
 def find_institution(text: str) -> str | None:
     for fragment in SPLIT_RE.split(text):
-        fragment = YEAR_RE.sub("", fragment).strip(" ,.;:-–—()")
+        fragment = YEAR_RE.sub("", EXPECTED_RE.sub("", fragment)).strip(" ,.;:-–—()")
         if not INSTITUTION_RE.search(fragment) or find_degree_only(fragment):
             continue
         parts = [part.strip() for part in fragment.split(",")]
@@ -99,14 +99,27 @@ def _year(lines: list[str], today: date) -> int | None:
     return max(years) if years else None
 
 
-DANGLING_RE = re.compile(r"\b(?:of|and|for|the|de|da|di|du|des|del|la|at|in)$", re.I)
+EXPECTED_RE = re.compile(r"\b(?:expected|anticipated|graduated|graduation|class of)\b", re.I)
+# A line that stops mid-name: after a connecting word, a comma or dash, or an institution word.
+DANGLING_RE = re.compile(
+    r"(?:\b(?:of|and|for|the|de|da|di|du|des|del|la|at|in|university|universidad|universidade|"
+    r"université|universität|college|institute|school|academy)|[,—–-])$",
+    re.I,
+)
 
 
 def join_dangling(lines: list[str]) -> list[str]:
-    """'University of' / 'Munich' — a name broken after a connecting word is one line."""
+    """'University of' / 'Munich' — a name broken across lines is one line again; so is a
+    year left alone on the next line."""
     joined: list[str] = []
     for line in lines:
-        if joined and DANGLING_RE.search(joined[-1].strip()) and not find_degree(line):
+        previous = joined[-1].strip() if joined else ""
+        continues = (
+            DANGLING_RE.search(previous)
+            or re.fullmatch(r"(?:expected\s+)?\d{4}", line.strip(), re.I)
+            or line.lstrip()[:1] in ("—", "–", ",")
+        )
+        if previous and continues and not find_degree(line):
             joined[-1] = joined[-1].strip() + " " + line
         else:
             joined.append(line)
@@ -114,20 +127,22 @@ def join_dangling(lines: list[str]) -> list[str]:
 
 
 def parse_education(lines: list[str], *, today: date) -> list[dict]:
+    """One entry per degree line. Whether the institution comes before its degree ('University
+    of Toronto' / 'BSc …') or after it is decided once for the section, from the first entry."""
     lines = join_dangling(lines)
     anchors = [i for i, line in enumerate(lines) if find_degree(line)]
     if not anchors:
         anchors = [i for i, line in enumerate(lines) if find_institution(line)]
+    first = anchors[0] if anchors else 0
+    shift = 1 if first > 0 and find_institution(lines[first - 1]) and not find_institution(lines[first]) else 0
     entries = []
     for number, anchor in enumerate(anchors):
-        previous = anchors[number - 1] if number else -1
-        following = anchors[number + 1] if number + 1 < len(anchors) else len(lines)
-        window = range(max(previous + 1, anchor - 2), min(following, anchor + 3))
-        nearby = [lines[anchor]] + [lines[i] for i in window if i != anchor]
+        stop = anchors[number + 1] - shift if number + 1 < len(anchors) else len(lines)
+        block = [lines[anchor]] + lines[max(anchor - shift, 0) : anchor] + lines[anchor + 1 : stop]
         degree = find_degree(lines[anchor])
-        institution = next((found for line in nearby if (found := find_institution(line))), None)
+        institution = next((found for line in block if (found := find_institution(line))), None)
         name = None
         if degree:
             name = f"{degree[0]} in {degree[1]}" if degree[1] else degree[0]
-        entries.append({"degree": name, "institution": institution, "year": _year(nearby, today)})
+        entries.append({"degree": name, "institution": institution, "year": _year(block, today)})
     return entries

@@ -131,8 +131,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z\-]*", text.lower())
 
 
-def role_score(fragment: str) -> int:
-    return sum(1 for word in _words(fragment) if word in ROLE_WORDS)
+def role_score(fragment: str, titles: frozenset[str] = frozenset()) -> int:
+    """How much the fragment reads like a job title; one the resume uses as its headline counts."""
+    known = 2 if fragment.strip().lower() in titles else 0
+    return known + sum(1 for word in _words(fragment) if word in ROLE_WORDS)
 
 
 def company_score(fragment: str) -> int:
@@ -188,7 +190,9 @@ def _split_merged(fragment: str) -> list[str]:
     return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
-def role_and_company(header: list[str]) -> tuple[str | None, str | None]:
+def role_and_company(
+    header: list[str], titles: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None]:
     fragments = _fragments(header)
     if not fragments:
         return None, None
@@ -198,22 +202,30 @@ def role_and_company(header: list[str]) -> tuple[str | None, str | None]:
         fragments[best : best + 1] = _split_merged(fragments[best])
     scored = sorted(
         range(len(fragments)),
-        key=lambda i: (-(role_score(fragments[i]) - company_score(fragments[i])), i),
+        key=lambda i: (-(role_score(fragments[i], titles) - company_score(fragments[i])), i),
     )
-    role_index = scored[0] if role_score(fragments[scored[0]]) else None
+    role_index = scored[0] if role_score(fragments[scored[0]], titles) else None
     rest = [i for i in range(len(fragments)) if i != role_index]
     company_index = max(rest, key=lambda i: (company_score(fragments[i]), -i)) if rest else None
     role = fragments[role_index] if role_index is not None else None
     company = fragments[company_index] if company_index is not None else None
+    if role and company and company_index == role_index - 1 and not company_score(company):
+        # 'Pied' / 'Piper Staff Engineer': a company name wrapped onto the role's line.
+        head, *tail = _split_merged(role)
+        if tail and not role_score(head):
+            company, role = f"{company} {head}", tail[0]
     if role is None and company is not None and len(rest) > 1:
         role = next(fragments[i] for i in rest if i != company_index)
     return role, company
 
 
-def parse_experience(lines: list[str], *, today: date) -> list[dict]:
-    jobs = []
+def parse_experience(lines: list[str], *, today: date, titles: frozenset[str] = frozenset()) -> list[dict]:
+    """Jobs newest first as written; `titles` are lower-cased lines the resume uses as headlines."""
+    jobs: list[dict] = []
     for entry in split_entries(lines, today=today):
-        role, company = role_and_company(entry.header)
+        role, company = role_and_company(entry.header, titles)
+        if company is None and role and jobs and jobs[-1]["company"] and len(_fragments(entry.header)) == 1:
+            company = jobs[-1]["company"]  # a promotion listed under the same employer's name
         description = "\n".join(strip_bullet(line) for line in entry.description).strip()
         jobs.append(
             {

@@ -69,6 +69,8 @@ _ICON_CATEGORIES = {"Co", "So", "Cn"}  # private use (icon fonts), symbols, unas
 def clean_line(line: str) -> str:
     """The line with icon glyphs turned into separators ("✉ a@b.c ☎ 555" → "a@b.c · 555"),
     without zero-width characters; tabs become wide gaps that later steps split on."""
+    if line.isascii():  # the common case: no icons to look for
+        return re.sub(r" +", " ", line).replace("\t", "   ").strip()
     chars = []
     for char in line:
         category = unicodedata.category(char)
