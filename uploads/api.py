@@ -26,6 +26,9 @@ class UploadSerializer(serializers.ModelSerializer):
         fields = ["id", "filename", "linkedin_url", "file_size", "upload_date"]
 
 
+TooLargeSerializer = inline_serializer(
+    name="FileTooLarge", fields={"error": serializers.CharField(), "max_size_mb": serializers.IntegerField()}
+)
 UploadRequestSerializer = inline_serializer(
     name="UploadRequest",
     fields={"file": serializers.FileField(), "linkedin_url": serializers.URLField(required=False)},
@@ -43,7 +46,7 @@ class UploadCreateView(APIView):
 
     @extend_schema(
         request={"multipart/form-data": UploadRequestSerializer},
-        responses={201: UploadSerializer, 400: ErrorSerializer, 413: ErrorSerializer},
+        responses={201: UploadSerializer, 400: ErrorSerializer, 413: TooLargeSerializer},
     )
     def post(self, request: Request) -> Response:
         try:
@@ -61,6 +64,10 @@ class UploadListView(APIView):
         parameters=[
             OpenApiParameter("limit", int, description="Page size (1-100); the body stays a JSON array"),
             OpenApiParameter("offset", int, description="Items to skip; see the Link and X-Total-Count headers"),
+            OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True,
+                             description="How many uploads the caller has in all"),
+            OpenApiParameter("Link", str, OpenApiParameter.HEADER, response=[200],
+                             description='RFC 8288 first/prev/next/last links when limit or offset is given'),
         ],
         responses={200: UploadSerializer(many=True), 400: ErrorSerializer},
     )
