@@ -83,8 +83,12 @@ def _skills(document: DocxDocument, report: Report) -> None:
     for category, names in report.skills:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = category, ", ".join(names)
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Inches(1.8), Inches(4.9)
+    # Word reads the cell widths, LibreOffice the grid columns: set both.
+    table.autofit = False
+    for column, width in zip(table.columns, (Inches(1.8), Inches(4.9)), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _position(document: DocxDocument, job: Position) -> None:
