@@ -50,12 +50,22 @@ def make_completed_job():
     from tests.interview.conftest import PROFILE
     from uploads.models import Upload
 
-    user = User.objects.create_user(email="bench@example.com", password="bench-interview-pass-1", name="Bench")
-    upload = Upload(owner=user, filename="resume.pdf", kind="pdf", content_type="application/pdf", file_size=12,
-                    sha256="0" * 64)
+    user = User.objects.create_user(
+        email="bench@example.com", password="bench-interview-pass-1", name="Bench"
+    )
+    upload = Upload(
+        owner=user,
+        filename="resume.pdf",
+        kind="pdf",
+        content_type="application/pdf",
+        file_size=12,
+        sha256="0" * 64,
+    )
     upload.file.save("resume.pdf", ContentFile(b"%PDF-1.4 bench"), save=False)
     upload.save()
-    job = AnalysisJob.objects.create(upload=upload, owner=user, status=JobStatus.COMPLETED, progress=100)
+    job = AnalysisJob.objects.create(
+        upload=upload, owner=user, status=JobStatus.COMPLETED, progress=100
+    )
     UserProfile.objects.create(job=job, **PROFILE)
     return job, token_issue(user=user).raw
 
@@ -71,8 +81,13 @@ def bench_generator(count: int) -> list[tuple[float, float]]:
     from tests.interview.conftest import PROFILE
 
     def one() -> None:
-        result = generate_set(profile=PROFILE, job_title="Staff Engineer", company="ABC Corp", count=count,
-                              seed=random.getrandbits(63))
+        result = generate_set(
+            profile=PROFILE,
+            job_title="Staff Engineer",
+            company="ABC Corp",
+            count=count,
+            seed=random.getrandbits(63),
+        )
         assert len(result.questions) == count
 
     return [timed(one) for _ in range(RUNS)]
@@ -88,7 +103,9 @@ def bench_api(client: Client, job, url: str, body: dict) -> list[tuple[float, fl
 
 
 def report(results: dict[str, list[tuple[float, float]]]) -> bool:
-    print(f"{'case':<44} {'runs':>5} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7} {'target':>8}  result")
+    print(
+        f"{'case':<44} {'runs':>5} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7} {'target':>8}  result"
+    )
     ok = True
     for name, timings in results.items():
         walls = [wall for wall, _ in timings]
@@ -96,8 +113,10 @@ def report(results: dict[str, list[tuple[float, float]]]) -> bool:
         cpu = statistics.median(c for _, c in timings)
         passed = median < TARGET_MS
         ok &= passed
-        print(f"{name:<44} {len(timings):>5} {median:>10.2f} {p90:>8.2f} {cpu:>7.2f} {'< ' + str(TARGET_MS):>8}  "
-              f"{'ok' if passed else 'MISSED'}")
+        print(
+            f"{name:<44} {len(timings):>5} {median:>10.2f} {p90:>8.2f} {cpu:>7.2f} {'< ' + str(TARGET_MS):>8}  "
+            f"{'ok' if passed else 'MISSED'}"
+        )
     return ok
 
 
@@ -112,15 +131,23 @@ def main() -> int:
         results = {
             "generator only, 10 questions + answers": bench_generator(10),
             "generator only, 50 questions + answers": bench_generator(50),
-            "POST /api/interview/generate (10)": bench_api(client, job, "/api/interview/generate",
-                                                           {**generate, "num_questions": 10}),
-            "POST /api/interview/generate (50)": bench_api(client, job, "/api/interview/generate",
-                                                           {**generate, "num_questions": 50}),
-            "POST /api/interview/regenerate-answer": bench_api(client, job, "/api/interview/regenerate-answer",
-                                                               {"job_id": str(job.id), "question_id": "q1"}),
+            "POST /api/interview/generate (10)": bench_api(
+                client, job, "/api/interview/generate", {**generate, "num_questions": 10}
+            ),
+            "POST /api/interview/generate (50)": bench_api(
+                client, job, "/api/interview/generate", {**generate, "num_questions": 50}
+            ),
+            "POST /api/interview/regenerate-answer": bench_api(
+                client,
+                job,
+                "/api/interview/regenerate-answer",
+                {"job_id": str(job.id), "question_id": "q1"},
+            ),
         }
-        print(f"backend: {settings.AI_BACKEND}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; "
-              f"load average {os.getloadavg()[0]:.1f} (1 min)")
+        print(
+            f"backend: {settings.AI_BACKEND}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; "
+            f"load average {os.getloadavg()[0]:.1f} (1 min)"
+        )
         return 0 if report(results) else 1
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -13,7 +13,16 @@ class GeneratedQuestionInline(admin.TabularInline):
 
 @admin.register(QuestionGeneration)
 class QuestionGenerationAdmin(admin.ModelAdmin):
-    list_display = ["id", "owner", "job", "job_title", "company", "num_questions", "backend", "generated_at"]
+    list_display = [
+        "id",
+        "owner",
+        "job",
+        "job_title",
+        "company",
+        "num_questions",
+        "backend",
+        "generated_at",
+    ]
     list_filter = ["backend", "prompt_version"]
     search_fields = ["owner__email", "job_title", "company"]
     raw_id_fields = ["job", "owner"]

@@ -62,8 +62,16 @@ class ExpensiveView(APIView):
 class GenerateView(ExpensiveView):
     """Generate and store a personalised set (q1..qN) for one of the caller's completed analyses."""
 
-    @extend_schema(request=GenerateSerializer, responses={200: GenerationOut, 400: ErrorSerializer,
-                                                          404: ErrorSerializer, 429: ErrorSerializer, **AI_ERRORS})
+    @extend_schema(
+        request=GenerateSerializer,
+        responses={
+            200: GenerationOut,
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            429: ErrorSerializer,
+            **AI_ERRORS,
+        },
+    )
     def post(self, request: Request) -> Response:
         data = valid(GenerateSerializer, request.data)
         try:
@@ -78,42 +86,73 @@ class GenerateView(ExpensiveView):
 class RegenerateAnswerView(ExpensiveView):
     """Replace a generated question's answer with a new, different one (stored as its current answer)."""
 
-    @extend_schema(request=QuestionRefSerializer, responses={200: RegenerateOut, 400: ErrorSerializer,
-                                                             404: ErrorSerializer, 429: ErrorSerializer, **AI_ERRORS})
+    @extend_schema(
+        request=QuestionRefSerializer,
+        responses={
+            200: RegenerateOut,
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            429: ErrorSerializer,
+            **AI_ERRORS,
+        },
+    )
     def post(self, request: Request) -> Response:
         data = valid(QuestionRefSerializer, request.data)
         try:
-            question = services.question_find(user=request.user, job_id=data["job_id"], question_id=data["question_id"],
-                                              question_text=data["question"], generation_id=data.get("generation_id"))
+            question = services.question_find(
+                user=request.user,
+                job_id=data["job_id"],
+                question_id=data["question_id"],
+                question_text=data["question"],
+                generation_id=data.get("generation_id"),
+            )
             question = services.question_regenerate_answer(question=question, user=request.user)
         except services.InterviewError as exc:
             return refused(exc)
         except AIError as exc:
             return ai_failed(exc)
-        return Response({
-            "question_id": question.key,
-            "answer": question.answer,
-            "regenerated_at": DateTimeField().to_representation(question.answer_updated_at),
-            "generation_id": question.generation_id,
-        })
+        return Response(
+            {
+                "question_id": question.key,
+                "answer": question.answer,
+                "regenerated_at": DateTimeField().to_representation(question.answer_updated_at),
+                "generation_id": question.generation_id,
+            }
+        )
 
 
 class SaveQuestionView(APIView):
     """Save a generated question to the caller's library; the same question twice answers 409."""
 
-    @extend_schema(request=SaveSerializer, responses={201: SaveOut, 400: ErrorSerializer, 404: ErrorSerializer,
-                                                      409: ErrorSerializer})
+    @extend_schema(
+        request=SaveSerializer,
+        responses={201: SaveOut, 400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer},
+    )
     def post(self, request: Request) -> Response:
         data = valid(SaveSerializer, request.data)
         try:
-            question = services.question_find(user=request.user, job_id=data["job_id"], question_id=data["question_id"],
-                                              question_text=data["question"], generation_id=data.get("generation_id"))
-            saved = services.saved_question_create(user=request.user, question=question, answer=data["answer"],
-                                                   tags=data["tags"], job_title=data["job_title"],
-                                                   company=data["company"])
+            question = services.question_find(
+                user=request.user,
+                job_id=data["job_id"],
+                question_id=data["question_id"],
+                question_text=data["question"],
+                generation_id=data.get("generation_id"),
+            )
+            saved = services.saved_question_create(
+                user=request.user,
+                question=question,
+                answer=data["answer"],
+                tags=data["tags"],
+                job_title=data["job_title"],
+                company=data["company"],
+            )
         except services.InterviewError as exc:
             return refused(exc)
-        body = {"success": True, "message": "Question saved successfully", "saved_question_id": saved.id}
+        body = {
+            "success": True,
+            "message": "Question saved successfully",
+            "saved_question_id": saved.id,
+        }
         return Response(body, status=status.HTTP_201_CREATED)
 
 
@@ -122,17 +161,26 @@ class LibraryView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("category", str, enum=["Technical", "Behavioral", "Situational", "Problem-Solving"]),
+            OpenApiParameter(
+                "category", str, enum=["Technical", "Behavioral", "Situational", "Problem-Solving"]
+            ),
             OpenApiParameter("difficulty", str, enum=["Easy", "Medium", "Hard"]),
-            OpenApiParameter("tags", str, description="Comma-separated; a question matches when it has any of them"),
+            OpenApiParameter(
+                "tags",
+                str,
+                description="Comma-separated; a question matches when it has any of them",
+            ),
         ],
         responses={200: SavedQuestionSerializer(many=True), 400: ErrorSerializer},
     )
     def get(self, request: Request) -> Response:
         filters = valid(LibraryFilterSerializer, request.query_params)
-        saved = services.library(user=request.user, category=filters.get("category", ""),
-                                 difficulty=filters.get("difficulty", ""),
-                                 tags=services.normalise_tags(filters.get("tags", "")))
+        saved = services.library(
+            user=request.user,
+            category=filters.get("category", ""),
+            difficulty=filters.get("difficulty", ""),
+            tags=services.normalise_tags(filters.get("tags", "")),
+        )
         return Response(SavedQuestionSerializer(saved, many=True).data)
 
 

@@ -6,7 +6,9 @@ from interview.models import Category, Difficulty
 class GenerateForm(forms.Form):
     job_title = forms.CharField(max_length=200, required=False, label="Target job title")
     company = forms.CharField(max_length=200, required=False, label="Target company")
-    num_questions = forms.IntegerField(min_value=1, max_value=50, initial=10, label="Number of questions")
+    num_questions = forms.IntegerField(
+        min_value=1, max_value=50, initial=10, label="Number of questions"
+    )
 
 
 class SaveForm(forms.Form):
@@ -15,5 +17,9 @@ class SaveForm(forms.Form):
 
 class LibraryFilterForm(forms.Form):
     category = forms.ChoiceField(choices=[("", "Any category"), *Category.choices], required=False)
-    difficulty = forms.ChoiceField(choices=[("", "Any difficulty"), *Difficulty.choices], required=False)
-    tags = forms.CharField(max_length=400, required=False, label="Tags", help_text="Comma-separated; any match")
+    difficulty = forms.ChoiceField(
+        choices=[("", "Any difficulty"), *Difficulty.choices], required=False
+    )
+    tags = forms.CharField(
+        max_length=400, required=False, label="Tags", help_text="Comma-separated; any match"
+    )

@@ -37,8 +37,12 @@ class GenerationQuerySet(models.QuerySet):
 class QuestionGeneration(models.Model):
     """One generated set for one analysis job. Its questions are q1..qN, in order."""
 
-    job = models.ForeignKey("analysis.AnalysisJob", on_delete=models.CASCADE, related_name="question_generations")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_generations")
+    job = models.ForeignKey(
+        "analysis.AnalysisJob", on_delete=models.CASCADE, related_name="question_generations"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_generations"
+    )
     job_title = models.CharField(max_length=200, blank=True, default="")
     company = models.CharField(max_length=200, blank=True, default="")
     num_questions = models.PositiveSmallIntegerField()
@@ -55,23 +59,33 @@ class QuestionGeneration(models.Model):
         indexes = [models.Index(fields=["job", "-generated_at"])]
 
     def __str__(self) -> str:
-        return f"{self.num_questions} questions for {self.job_id} ({self.generated_at:%Y-%m-%d %H:%M})"
+        return (
+            f"{self.num_questions} questions for {self.job_id} ({self.generated_at:%Y-%m-%d %H:%M})"
+        )
 
 
 class GeneratedQuestion(models.Model):
-    generation = models.ForeignKey(QuestionGeneration, on_delete=models.CASCADE, related_name="questions")
+    generation = models.ForeignKey(
+        QuestionGeneration, on_delete=models.CASCADE, related_name="questions"
+    )
     position = models.PositiveSmallIntegerField()
     question = models.TextField()
     category = models.CharField(max_length=20, choices=Category.choices)
     difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
     answer = models.TextField()
-    context = models.JSONField(default=dict, blank=True, help_text="What the question is about (template, skill, company)")
+    context = models.JSONField(
+        default=dict, blank=True, help_text="What the question is about (template, skill, company)"
+    )
     answer_revision = models.PositiveIntegerField(default=0)
     answer_updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["generation", "position"]
-        constraints = [models.UniqueConstraint(fields=["generation", "position"], name="unique_question_position")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "position"], name="unique_question_position"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.key}: {self.question[:60]}"
@@ -89,9 +103,15 @@ class SavedQuestionQuerySet(models.QuerySet):
 class SavedQuestion(models.Model):
     """A question in the user's library; it outlives the job and generation it came from."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_questions")
-    job = models.ForeignKey("analysis.AnalysisJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    source = models.ForeignKey(GeneratedQuestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="saves")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_questions"
+    )
+    job = models.ForeignKey(
+        "analysis.AnalysisJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.ForeignKey(
+        GeneratedQuestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="saves"
+    )
     question_id = models.CharField(max_length=10)
     question = models.TextField()
     fingerprint = models.CharField(max_length=64)
@@ -107,7 +127,11 @@ class SavedQuestion(models.Model):
 
     class Meta:
         ordering = ["-saved_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["owner", "fingerprint"], name="unique_saved_question_per_owner")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "fingerprint"], name="unique_saved_question_per_owner"
+            )
+        ]
         indexes = [
             models.Index(fields=["owner", "-saved_at"]),
             GinIndex(fields=["tags"], name="saved_question_tags_gin"),

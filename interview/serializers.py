@@ -58,8 +58,11 @@ class GenerateSerializer(serializers.Serializer):
 
 class QuestionRefSerializer(serializers.Serializer):
     job_id = StrictUUIDField()
-    question_id = serializers.RegexField(r"^q[1-9]\d{0,2}$", max_length=4,
-                                         error_messages={"invalid": "question_id must look like q1, q2, …"})
+    question_id = serializers.RegexField(
+        r"^q[1-9]\d{0,2}$",
+        max_length=4,
+        error_messages={"invalid": "question_id must look like q1, q2, …"},
+    )
     question = StrictCharField(max_length=2000)
     generation_id = StrictIntegerField(required=False, allow_null=True, min_value=1)
 
@@ -68,23 +71,38 @@ class SaveSerializer(QuestionRefSerializer):
     answer = StrictCharField(max_length=10000)
     category = serializers.ChoiceField(choices=Category.choices, required=False)
     difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False)
-    tags = serializers.ListField(child=StrictCharField(max_length=40, allow_null=False), required=False,
-                                 max_length=20, default=list)
+    tags = serializers.ListField(
+        child=StrictCharField(max_length=40, allow_null=False),
+        required=False,
+        max_length=20,
+        default=list,
+    )
     job_title = StrictCharField(max_length=200)
     company = StrictCharField(max_length=200)
 
 
 class LibraryFilterSerializer(serializers.Serializer):
-    category = serializers.ChoiceField(choices=Category.choices, required=False,
-                                       error_messages={"invalid_choice": f"category must be one of: {', '.join(CATEGORIES)}"})
-    difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False,
-                                         error_messages={"invalid_choice": f"difficulty must be one of: {', '.join(DIFFICULTIES)}"})
+    category = serializers.ChoiceField(
+        choices=Category.choices,
+        required=False,
+        error_messages={"invalid_choice": f"category must be one of: {', '.join(CATEGORIES)}"},
+    )
+    difficulty = serializers.ChoiceField(
+        choices=Difficulty.choices,
+        required=False,
+        error_messages={"invalid_choice": f"difficulty must be one of: {', '.join(DIFFICULTIES)}"},
+    )
     tags = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
 
 def question_data(question: GeneratedQuestion) -> dict:
-    return {"id": question.key, "question": question.question, "category": question.category,
-            "difficulty": question.difficulty, "answer": question.answer}
+    return {
+        "id": question.key,
+        "question": question.question,
+        "category": question.category,
+        "difficulty": question.difficulty,
+        "answer": question.answer,
+    }
 
 
 def generation_data(generation: QuestionGeneration) -> dict:
@@ -99,8 +117,18 @@ def generation_data(generation: QuestionGeneration) -> dict:
 class SavedQuestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = SavedQuestion
-        fields = ["id", "question_id", "question", "answer", "category", "difficulty", "tags", "job_title",
-                  "company", "saved_at"]
+        fields = [
+            "id",
+            "question_id",
+            "question",
+            "answer",
+            "category",
+            "difficulty",
+            "tags",
+            "job_title",
+            "company",
+            "saved_at",
+        ]
 
 
 # --- response shapes, for the OpenAPI schema --------------------------------------------------------

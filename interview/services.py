@@ -30,8 +30,17 @@ from interview.models import (
 )
 
 MAX_TAGS = 20
-PROFILE_FIELDS = ("personal_info", "skills", "experience", "education", "summary", "job_recommendations",
-                  "strengths", "weaknesses", "total_years_experience")
+PROFILE_FIELDS = (
+    "personal_info",
+    "skills",
+    "experience",
+    "education",
+    "summary",
+    "job_recommendations",
+    "strengths",
+    "weaknesses",
+    "total_years_experience",
+)
 
 
 @dataclass
@@ -53,8 +62,12 @@ def completed_job(*, user, job_id: UUID | str) -> tuple[AnalysisJob, UserProfile
     if job is None:
         raise job_not_found()
     if job.status != JobStatus.COMPLETED:
-        raise InterviewError(400, "Analysis not yet completed", "Interview questions need a completed analysis",
-                             {"current_status": job.status, "progress": job.progress})
+        raise InterviewError(
+            400,
+            "Analysis not yet completed",
+            "Interview questions need a completed analysis",
+            {"current_status": job.status, "progress": job.progress},
+        )
     profile = UserProfile.objects.filter(job=job).first()
     if profile is None:
         raise InterviewError(404, "Profile not found", "No analysis results available for this job")
@@ -65,33 +78,61 @@ def profile_dict(profile: UserProfile) -> dict:
     return {name: getattr(profile, name) for name in PROFILE_FIELDS}
 
 
-def generation_create(*, user, job_id: UUID | str, job_title: str = "", company: str = "",
-                      num_questions: int = 10) -> QuestionGeneration:
+def generation_create(
+    *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10
+) -> QuestionGeneration:
     """Generate and store a set; raises InterviewError or resume_analyzer.ai.AIError."""
     job, profile = completed_job(user=user, job_id=job_id)
     seed = secrets.randbits(63)
     try:
-        result = generators.generate_set(profile=profile_dict(profile), job_title=job_title, company=company,
-                                         count=num_questions, seed=seed)
+        result = generators.generate_set(
+            profile=profile_dict(profile),
+            job_title=job_title,
+            company=company,
+            count=num_questions,
+            seed=seed,
+        )
     except generators.NotEnoughMaterial as exc:
-        raise InterviewError(400, "Not enough resume data",
-                             f"This resume supports at most {exc.available} distinct questions",
-                             {"max_questions": exc.available}) from exc
+        raise InterviewError(
+            400,
+            "Not enough resume data",
+            f"This resume supports at most {exc.available} distinct questions",
+            {"max_questions": exc.available},
+        ) from exc
     with transaction.atomic():
         generation = QuestionGeneration.objects.create(
-            job=job, owner=user, job_title=job_title, company=company, num_questions=num_questions,
-            backend=result.backend, prompt_version=result.prompt_version, seed=seed, token_usage=result.usage,
+            job=job,
+            owner=user,
+            job_title=job_title,
+            company=company,
+            num_questions=num_questions,
+            backend=result.backend,
+            prompt_version=result.prompt_version,
+            seed=seed,
+            token_usage=result.usage,
         )
         GeneratedQuestion.objects.bulk_create(
-            GeneratedQuestion(generation=generation, position=index, question=q.question, category=q.category,
-                              difficulty=q.difficulty, answer=q.answer, context=q.context)
+            GeneratedQuestion(
+                generation=generation,
+                position=index,
+                question=q.question,
+                category=q.category,
+                difficulty=q.difficulty,
+                answer=q.answer,
+                context=q.context,
+            )
             for index, q in enumerate(result.questions, start=1)
         )
     return generation
 
 
 def latest_generation(*, user, job: AnalysisJob) -> QuestionGeneration | None:
-    return QuestionGeneration.objects.for_owner(user).filter(job=job).prefetch_related("questions").first()
+    return (
+        QuestionGeneration.objects.for_owner(user)
+        .filter(job=job)
+        .prefetch_related("questions")
+        .first()
+    )
 
 
 def question_position(question_id: str) -> int | None:
@@ -99,22 +140,38 @@ def question_position(question_id: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def question_find(*, user, job_id: UUID | str, question_id: str, question_text: str = "",
-                  generation_id: int | None = None) -> GeneratedQuestion:
+def question_find(
+    *,
+    user,
+    job_id: UUID | str,
+    question_id: str,
+    question_text: str = "",
+    generation_id: int | None = None,
+) -> GeneratedQuestion:
     if not AnalysisJob.objects.for_owner(user).filter(pk=job_id).exists():
         raise job_not_found()
-    candidates = GeneratedQuestion.objects.filter(
-        generation__owner=user, generation__job_id=job_id, position=question_position(question_id) or 0
-    ).select_related("generation").order_by("-generation__generated_at", "-generation_id")
+    candidates = (
+        GeneratedQuestion.objects.filter(
+            generation__owner=user,
+            generation__job_id=job_id,
+            position=question_position(question_id) or 0,
+        )
+        .select_related("generation")
+        .order_by("-generation__generated_at", "-generation_id")
+    )
     if generation_id is not None:
         candidates = candidates.filter(generation_id=generation_id)
     if question_text:
         wanted = question_fingerprint(question_text)
-        found = next((q for q in candidates[:50] if question_fingerprint(q.question) == wanted), None)
+        found = next(
+            (q for q in candidates[:50] if question_fingerprint(q.question) == wanted), None
+        )
     else:
         found = candidates.first()
     if found is None:
-        raise InterviewError(404, "Question not found", "No generated question with this id for this job")
+        raise InterviewError(
+            404, "Question not found", "No generated question with this id for this job"
+        )
     return found
 
 
@@ -122,11 +179,17 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
     """Replace the question's current answer with a different one; raises AIError on backend failure."""
     generation = question.generation
     _, profile = completed_job(user=user, job_id=generation.job_id)
-    draft = generators.GeneratedQuestion(question.question, question.category, question.difficulty,
-                                         question.answer, question.context)
-    answer, usage = generators.new_answer(profile=profile_dict(profile), question=draft, previous=question.answer,
-                                          job_title=generation.job_title, company=generation.company,
-                                          seed=secrets.randbits(63))
+    draft = generators.GeneratedQuestion(
+        question.question, question.category, question.difficulty, question.answer, question.context
+    )
+    answer, usage = generators.new_answer(
+        profile=profile_dict(profile),
+        question=draft,
+        previous=question.answer,
+        job_title=generation.job_title,
+        company=generation.company,
+        seed=secrets.randbits(63),
+    )
     question.answer = answer
     question.answer_revision += 1
     question.answer_updated_at = timezone.now()
@@ -149,8 +212,15 @@ def already_saved() -> InterviewError:
     return InterviewError(409, "Question already saved", "This question is already in your library")
 
 
-def saved_question_create(*, user, question: GeneratedQuestion, answer: str = "", tags: Iterable[str] = (),
-                          job_title: str = "", company: str = "") -> SavedQuestion:
+def saved_question_create(
+    *,
+    user,
+    question: GeneratedQuestion,
+    answer: str = "",
+    tags: Iterable[str] = (),
+    job_title: str = "",
+    company: str = "",
+) -> SavedQuestion:
     """Save a generated question (with the caller's answer, or its current one) to the library."""
     fingerprint = question_fingerprint(question.question)
     if SavedQuestion.objects.for_owner(user).filter(fingerprint=fingerprint).exists():
@@ -159,10 +229,18 @@ def saved_question_create(*, user, question: GeneratedQuestion, answer: str = ""
     try:
         with transaction.atomic():
             return SavedQuestion.objects.create(
-                owner=user, job_id=generation.job_id, source=question, question_id=question.key,
-                question=question.question, fingerprint=fingerprint, answer=answer.strip() or question.answer,
-                category=question.category, difficulty=question.difficulty, tags=normalise_tags(tags),
-                job_title=job_title or generation.job_title, company=company or generation.company,
+                owner=user,
+                job_id=generation.job_id,
+                source=question,
+                question_id=question.key,
+                question=question.question,
+                fingerprint=fingerprint,
+                answer=answer.strip() or question.answer,
+                category=question.category,
+                difficulty=question.difficulty,
+                tags=normalise_tags(tags),
+                job_title=job_title or generation.job_title,
+                company=company or generation.company,
             )
     except IntegrityError as exc:  # a concurrent save of the same question won
         raise already_saved() from exc
@@ -171,10 +249,14 @@ def saved_question_create(*, user, question: GeneratedQuestion, answer: str = ""
 def saved_question_delete(*, user, saved_id: int) -> None:
     deleted, _ = SavedQuestion.objects.for_owner(user).filter(pk=saved_id).delete()
     if not deleted:
-        raise InterviewError(404, "Question not found", "No saved question with this id in your library")
+        raise InterviewError(
+            404, "Question not found", "No saved question with this id in your library"
+        )
 
 
-def library(*, user, category: str = "", difficulty: str = "", tags: Iterable[str] = ()) -> QuerySet[SavedQuestion]:
+def library(
+    *, user, category: str = "", difficulty: str = "", tags: Iterable[str] = ()
+) -> QuerySet[SavedQuestion]:
     """The user's saved questions, newest first; a question matches when it has any of `tags`."""
     queryset = SavedQuestion.objects.for_owner(user)
     if category:
@@ -187,5 +269,9 @@ def library(*, user, category: str = "", difficulty: str = "", tags: Iterable[st
 
 
 def library_tags(*, user) -> list[tuple[str, int]]:
-    counts = Counter(tag for tags in SavedQuestion.objects.for_owner(user).values_list("tags", flat=True) for tag in tags)
+    counts = Counter(
+        tag
+        for tags in SavedQuestion.objects.for_owner(user).values_list("tags", flat=True)
+        for tag in tags
+    )
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

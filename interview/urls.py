@@ -12,11 +12,21 @@ api_urlpatterns = [
 
 urlpatterns = [
     path("interview/library", views.library_page, name="interview-library"),
-    path("interview/library/<int:saved_id>/delete", views.library_delete, name="interview-library-delete"),
+    path(
+        "interview/library/<int:saved_id>/delete",
+        views.library_delete,
+        name="interview-library-delete",
+    ),
     path("interview/<uuid:job_id>", views.interview_page, name="interview"),
     path("interview/<uuid:job_id>/generate", views.interview_generate, name="interview-generate"),
-    path("interview/<uuid:job_id>/<int:generation_id>/q<int:position>/regenerate", views.question_regenerate,
-         name="interview-regenerate"),
-    path("interview/<uuid:job_id>/<int:generation_id>/q<int:position>/save", views.question_save,
-         name="interview-save"),
+    path(
+        "interview/<uuid:job_id>/<int:generation_id>/q<int:position>/regenerate",
+        views.question_regenerate,
+        name="interview-regenerate",
+    ),
+    path(
+        "interview/<uuid:job_id>/<int:generation_id>/q<int:position>/save",
+        views.question_save,
+        name="interview-save",
+    ),
 ]

@@ -31,28 +31,59 @@ def _throttle_problem(request: HttpRequest) -> str:
 
 def _grouped(generation: QuestionGeneration | None) -> list[tuple[str, list]]:
     questions = list(generation.questions.all()) if generation else []
-    return [(c, [q for q in questions if q.category == c]) for c in CATEGORIES if any(q.category == c for q in questions)]
+    return [
+        (c, [q for q in questions if q.category == c])
+        for c in CATEGORIES
+        if any(q.category == c for q in questions)
+    ]
 
 
 def _initial(job: AnalysisJob, generation: QuestionGeneration | None) -> dict:
     if generation:
-        return {"job_title": generation.job_title, "company": generation.company, "num_questions": generation.num_questions}
+        return {
+            "job_title": generation.job_title,
+            "company": generation.company,
+            "num_questions": generation.num_questions,
+        }
     profile = UserProfile.objects.filter(job=job).first()
-    recommendations = profile.job_recommendations if profile and isinstance(profile.job_recommendations, list) else []
-    return {"job_title": str(recommendations[0])[:200] if recommendations else "", "num_questions": 10}
+    recommendations = (
+        profile.job_recommendations
+        if profile and isinstance(profile.job_recommendations, list)
+        else []
+    )
+    return {
+        "job_title": str(recommendations[0])[:200] if recommendations else "",
+        "num_questions": 10,
+    }
 
 
-def _workspace(request: HttpRequest, job: AnalysisJob, form: GenerateForm, generation, problem: str = "", status: int = 200):
+def _workspace(
+    request: HttpRequest,
+    job: AnalysisJob,
+    form: GenerateForm,
+    generation,
+    problem: str = "",
+    status: int = 200,
+):
     template = "interview/_workspace.html" if request.htmx else "interview/interview.html"
-    context = {"job": job, "form": form, "generation": generation, "groups": _grouped(generation), "problem": problem,
-               "completed": job.status == JobStatus.COMPLETED, "save_form": SaveForm()}
+    context = {
+        "job": job,
+        "form": form,
+        "generation": generation,
+        "groups": _grouped(generation),
+        "problem": problem,
+        "completed": job.status == JobStatus.COMPLETED,
+        "save_form": SaveForm(),
+    }
     return render(request, template, context, status=200 if request.htmx else status)
 
 
 @login_required
 @require_GET
 def interview_page(request: HttpRequest, job_id) -> HttpResponse:
-    job = get_object_or_404(AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id)
+    job = get_object_or_404(
+        AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id
+    )
     generation = services.latest_generation(user=request.user, job=job)
     return _workspace(request, job, GenerateForm(initial=_initial(job, generation)), generation)
 
@@ -60,18 +91,26 @@ def interview_page(request: HttpRequest, job_id) -> HttpResponse:
 @login_required
 @require_POST
 def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
-    job = get_object_or_404(AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id)
+    job = get_object_or_404(
+        AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id
+    )
     form = GenerateForm(request.POST)
     if not form.is_valid():
-        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), status=400)
+        return _workspace(
+            request, job, form, services.latest_generation(user=request.user, job=job), status=400
+        )
     problem = _throttle_problem(request)
     if problem:
-        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), problem, 429)
+        return _workspace(
+            request, job, form, services.latest_generation(user=request.user, job=job), problem, 429
+        )
     try:
         services.generation_create(user=request.user, job_id=job.pk, **form.cleaned_data)
     except (services.InterviewError, AIError) as exc:
         problem = exc.message
-        return _workspace(request, job, form, services.latest_generation(user=request.user, job=job), problem, 400)
+        return _workspace(
+            request, job, form, services.latest_generation(user=request.user, job=job), problem, 400
+        )
     if not request.htmx:
         return redirect("interview", job_id=job.pk)
     return _workspace(request, job, form, services.latest_generation(user=request.user, job=job))
@@ -79,15 +118,21 @@ def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
 
 def _question(request: HttpRequest, job_id, generation_id: int, position: int):
     try:
-        return services.question_find(user=request.user, job_id=job_id, question_id=f"q{position}",
-                                      generation_id=generation_id)
+        return services.question_find(
+            user=request.user,
+            job_id=job_id,
+            question_id=f"q{position}",
+            generation_id=generation_id,
+        )
     except services.InterviewError:
         return None
 
 
 @login_required
 @require_POST
-def question_regenerate(request: HttpRequest, job_id, generation_id: int, position: int) -> HttpResponse:
+def question_regenerate(
+    request: HttpRequest, job_id, generation_id: int, position: int
+) -> HttpResponse:
     question = _question(request, job_id, generation_id, position)
     if question is None:
         return render(request, "404.html", status=404)
@@ -101,8 +146,11 @@ def question_regenerate(request: HttpRequest, job_id, generation_id: int, positi
         if problem:
             messages.error(request, problem)
         return redirect("interview", job_id=job_id)
-    return render(request, "interview/_answer.html", {"q": question, "job": question.generation.job,
-                                                       "problem": problem, "open": True})
+    return render(
+        request,
+        "interview/_answer.html",
+        {"q": question, "job": question.generation.job, "problem": problem, "open": True},
+    )
 
 
 @login_required
@@ -114,7 +162,9 @@ def question_save(request: HttpRequest, job_id, generation_id: int, position: in
     form = SaveForm(request.POST)
     tags = form.cleaned_data["tags"] if form.is_valid() else ""
     try:
-        saved = services.saved_question_create(user=request.user, question=question, tags=services.normalise_tags(tags))
+        saved = services.saved_question_create(
+            user=request.user, question=question, tags=services.normalise_tags(tags)
+        )
         outcome = "saved"
     except services.InterviewError as exc:
         saved, outcome = None, ("duplicate" if exc.status == 409 else "failed")
@@ -134,9 +184,22 @@ def library_page(request: HttpRequest) -> HttpResponse:
     invalid = form.is_bound and not form.is_valid()
     filters = {} if invalid or not form.is_bound else form.cleaned_data
     tags = services.normalise_tags(filters.get("tags", ""))
-    saved = [] if invalid else services.library(user=request.user, category=filters.get("category", ""),
-                                                difficulty=filters.get("difficulty", ""), tags=tags)
-    context = {"form": form, "saved": saved, "all_tags": services.library_tags(user=request.user), "active_tags": tags}
+    saved = (
+        []
+        if invalid
+        else services.library(
+            user=request.user,
+            category=filters.get("category", ""),
+            difficulty=filters.get("difficulty", ""),
+            tags=tags,
+        )
+    )
+    context = {
+        "form": form,
+        "saved": saved,
+        "all_tags": services.library_tags(user=request.user),
+        "active_tags": tags,
+    }
     return render(request, "interview/library.html", context, status=400 if invalid else 200)
 
 

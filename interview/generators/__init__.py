@@ -23,7 +23,13 @@ from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
 from resume_analyzer.ai.errors import AIError
 
 LOCAL_VERSION = "interview-local-v1"
-__all__ = ["GeneratedQuestion", "GenerationResult", "NotEnoughMaterial", "generate_set", "new_answer"]
+__all__ = [
+    "GeneratedQuestion",
+    "GenerationResult",
+    "NotEnoughMaterial",
+    "generate_set",
+    "new_answer",
+]
 
 
 @dataclass
@@ -40,33 +46,52 @@ def _backend() -> str:
     return settings.AI_BACKEND
 
 
-def generate_set(*, profile: dict, job_title: str, company: str, count: int, seed: int) -> GenerationResult:
+def generate_set(
+    *, profile: dict, job_title: str, company: str, count: int, seed: int
+) -> GenerationResult:
     facts = facts_from_profile(profile, job_title=job_title, company=company)
     if _backend() == "local":
         questions = generate_local(facts, count=count, seed=seed)
         return GenerationResult(questions, "local", LOCAL_VERSION)
     from interview.generators.openai_backend import PROMPT_VERSION, generate_openai
 
-    plan = {"categories": apportion(count, CATEGORY_WEIGHTS),
-            "difficulties": apportion(count, DIFFICULTY_WEIGHTS[facts.seniority])}
+    plan = {
+        "categories": apportion(count, CATEGORY_WEIGHTS),
+        "difficulties": apportion(count, DIFFICULTY_WEIGHTS[facts.seniority]),
+    }
     result = generate_openai(profile, job_title=job_title, company=company, plan=plan)
     return GenerationResult(result.data, "openai", PROMPT_VERSION, result.usage)
 
 
-def new_answer(*, profile: dict, question: GeneratedQuestion, previous: str, job_title: str, company: str,
-               seed: int) -> tuple[str, dict]:
+def new_answer(
+    *,
+    profile: dict,
+    question: GeneratedQuestion,
+    previous: str,
+    job_title: str,
+    company: str,
+    seed: int,
+) -> tuple[str, dict]:
     """A different answer for `question` and the token usage it cost."""
     facts = facts_from_profile(profile, job_title=job_title, company=company)
     if _backend() == "openai":
         from interview.generators.openai_backend import answer_openai
 
-        result = answer_openai(profile, question=question.question, category=question.category,
-                               previous=previous, job_title=job_title, company=company)
+        result = answer_openai(
+            profile,
+            question=question.question,
+            category=question.category,
+            previous=previous,
+            job_title=job_title,
+            company=company,
+        )
         return result.data, result.usage
     context = question.context or infer_context(facts, question.question, question.category)
     rng = random.Random(seed)
     for _ in range(12):  # the phrase space is large; a repeat of the previous answer is rare
-        answer = compose_answer(facts, category=question.category, context=context, seed=rng.getrandbits(64))
+        answer = compose_answer(
+            facts, category=question.category, context=context, seed=rng.getrandbits(64)
+        )
         if answer != previous:
             return answer, {}
     raise AIError("could not produce a different answer", permanent=False)

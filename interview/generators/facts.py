@@ -11,8 +11,29 @@ SENIORITY_LEVELS = ("junior", "mid", "senior", "lead")
 # Skill groups that are not things one builds with (human languages, certificates, soft skills).
 NOT_TOOLS = re.compile(r"spoken|human lang|certif|soft|interest|hobb", re.IGNORECASE)
 BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf\u2013\u00b7>]+\s*")
-ACTION_VERBS = {"built", "led", "ran", "wrote", "made", "drove", "grew", "cut", "set", "shipped", "own", "owned",
-                "run", "build", "lead", "design", "develop", "manage", "create", "maintain", "mentor"}
+ACTION_VERBS = {
+    "built",
+    "led",
+    "ran",
+    "wrote",
+    "made",
+    "drove",
+    "grew",
+    "cut",
+    "set",
+    "shipped",
+    "own",
+    "owned",
+    "run",
+    "build",
+    "lead",
+    "design",
+    "develop",
+    "manage",
+    "create",
+    "maintain",
+    "mentor",
+}
 
 
 @dataclass(frozen=True)
@@ -76,7 +97,9 @@ def _number(value: object) -> float:
 
 def _starts_item(line: str) -> bool:
     first = line.split(" ", 1)[0]
-    return bool(BULLET.match(line)) or (first[:1].isupper() and (first.lower().endswith("ed") or first.lower() in ACTION_VERBS))
+    return bool(BULLET.match(line)) or (
+        first[:1].isupper() and (first.lower().endswith("ed") or first.lower() in ACTION_VERBS)
+    )
 
 
 def highlights_of(description: object) -> tuple[str, ...]:
@@ -114,7 +137,10 @@ def _skills(raw: object, evidence: str) -> tuple[list[str], dict[str, str]]:
 
 
 def mentions(text: str, term: str) -> bool:
-    return bool(term) and re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
+    return (
+        bool(term)
+        and re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
+    )
 
 
 def _experiences(raw: object) -> list[Experience]:
@@ -143,7 +169,10 @@ def _education(raw: object) -> list[Education]:
     found = []
     for item in raw if isinstance(raw, list) else []:
         if isinstance(item, dict):
-            degree, institution = _text(item.get("degree"), 150), _text(item.get("institution"), 150)
+            degree, institution = (
+                _text(item.get("degree"), 150),
+                _text(item.get("institution"), 150),
+            )
             if degree and institution:
                 found.append(Education(degree=degree, institution=institution))
     return found
@@ -156,12 +185,16 @@ def _strings(raw: object, limit: int = 120) -> list[str]:
 def facts_from_profile(profile: dict, *, job_title: str = "", company: str = "") -> Facts:
     profile = profile if isinstance(profile, dict) else {}
     experiences = _experiences(profile.get("experience"))
-    skills, category_of = _skills(profile.get("skills"), " ".join(e.description for e in experiences))
+    skills, category_of = _skills(
+        profile.get("skills"), " ".join(e.description for e in experiences)
+    )
     recommendations = _strings(profile.get("job_recommendations"))
     total = _number(profile.get("total_years_experience")) or sum(e.years for e in experiences)
     info = profile.get("personal_info") if isinstance(profile.get("personal_info"), dict) else {}
     roles = [e.role for e in experiences if e.role]
-    target_role = _text(job_title, 120) or (recommendations[:1] or roles[:1] or ["a new team member"])[0]
+    target_role = (
+        _text(job_title, 120) or (recommendations[:1] or roles[:1] or ["a new team member"])[0]
+    )
     return Facts(
         name=_text(info.get("name"), 120),
         skills=skills,

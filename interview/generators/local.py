@@ -11,7 +11,12 @@ from interview.generators.bank import CATEGORIES, DIFFICULTIES, TEMPLATES, Templ
 from interview.generators.facts import ACTION_VERBS, Experience, Facts, mentions, years_phrase
 from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
 
-CATEGORY_WEIGHTS = {"Technical": 0.4, "Behavioral": 0.25, "Situational": 0.15, "Problem-Solving": 0.2}
+CATEGORY_WEIGHTS = {
+    "Technical": 0.4,
+    "Behavioral": 0.25,
+    "Situational": 0.15,
+    "Problem-Solving": 0.2,
+}
 DIFFICULTY_WEIGHTS = {
     "junior": {"Easy": 0.5, "Medium": 0.4, "Hard": 0.1},
     "mid": {"Easy": 0.3, "Medium": 0.5, "Hard": 0.2},
@@ -19,8 +24,23 @@ DIFFICULTY_WEIGHTS = {
     "lead": {"Easy": 0.1, "Medium": 0.35, "Hard": 0.55},
 }
 # Placeholders that carry a real fact; a variant citing one is preferred over a generic one.
-FACT_KEYS = {"company", "role", "skill", "skill2", "degree", "institution", "deed", "other1", "other2"}
-DEFAULT_THEME = {"Technical": "depth", "Behavioral": "initiative", "Situational": "ambiguity", "Problem-Solving": "debug"}
+FACT_KEYS = {
+    "company",
+    "role",
+    "skill",
+    "skill2",
+    "degree",
+    "institution",
+    "deed",
+    "other1",
+    "other2",
+}
+DEFAULT_THEME = {
+    "Technical": "depth",
+    "Behavioral": "initiative",
+    "Situational": "ambiguity",
+    "Problem-Solving": "debug",
+}
 
 
 def apportion(total: int, weights: dict[str, float]) -> dict[str, int]:
@@ -40,7 +60,9 @@ def plan_slots(total: int, seniority: str, rng: random.Random) -> list[tuple[str
             if categories[category] == 0:
                 categories[max(categories, key=categories.get)] -= 1
                 categories[category] = 1
-    difficulties = [d for d, n in apportion(total, DIFFICULTY_WEIGHTS[seniority]).items() for _ in range(n)]
+    difficulties = [
+        d for d, n in apportion(total, DIFFICULTY_WEIGHTS[seniority]).items() for _ in range(n)
+    ]
     rng.shuffle(difficulties)
     ordered = [c for c in CATEGORIES for _ in range(categories[c])]
     return list(zip(ordered, difficulties, strict=True))
@@ -72,10 +94,18 @@ class SetBuilder:
         return self.rng.choice([item for item in items if uses[key(item)] == lowest][:6])
 
     def bind(self, template: Template) -> dict[str, str] | None:
-        facts, values = self.facts, {"target_role": self.facts.target_role, "target_company": self.facts.target_company}
+        facts, values = (
+            self.facts,
+            {"target_role": self.facts.target_role, "target_company": self.facts.target_company},
+        )
         job = None
         if template.needs & {"company", "role"}:
-            jobs = [e for e in facts.experiences if (e.company or "company" not in template.needs) and (e.role or "role" not in template.needs)]
+            jobs = [
+                e
+                for e in facts.experiences
+                if (e.company or "company" not in template.needs)
+                and (e.role or "role" not in template.needs)
+            ]
             if not jobs:
                 return None
             job = self._least_used(jobs, self.company_uses, key=lambda e: e.company)
@@ -96,19 +126,29 @@ class SetBuilder:
             if not facts.strengths:
                 return None
             strength = self.rng.choice(facts.strengths)
-            values["strength"] = strength[0].lower() + strength[1:] if strength[1:2].islower() else strength
+            values["strength"] = (
+                strength[0].lower() + strength[1:] if strength[1:2].islower() else strength
+            )
         return values
 
     def _partner(self, skill: str) -> str:
         """A second skill, from the same category when possible so comparisons make sense."""
         others = [s for s in self.facts.skills if s != skill]
-        kin = [s for s in others if self.facts.skill_category.get(s) == self.facts.skill_category.get(skill)]
+        kin = [
+            s
+            for s in others
+            if self.facts.skill_category.get(s) == self.facts.skill_category.get(skill)
+        ]
         return self.rng.choice(kin or others[:8] or [""])
 
     def _candidates(self, category: str, difficulty: str) -> list[Template]:
         def rank(template: Template) -> tuple:
-            return (template.category != category, self.template_uses[template.key],
-                    difficulty not in template.difficulties, self.rng.random())
+            return (
+                template.category != category,
+                self.template_uses[template.key],
+                difficulty not in template.difficulties,
+                self.rng.random(),
+            )
 
         return sorted((t for t in TEMPLATES if t.needs <= _AVAILABLE_KEYS), key=rank)
 
@@ -133,8 +173,20 @@ class SetBuilder:
             self.company_uses[values["company"]] += 1
 
 
-_AVAILABLE_KEYS = frozenset({"skill", "skill2", "skill_category", "company", "role", "target_role",
-                             "target_company", "degree", "institution", "strength"})
+_AVAILABLE_KEYS = frozenset(
+    {
+        "skill",
+        "skill2",
+        "skill_category",
+        "company",
+        "role",
+        "target_role",
+        "target_company",
+        "degree",
+        "institution",
+        "strength",
+    }
+)
 
 
 def nearest_difficulty(wanted: str, allowed: tuple[str, ...]) -> str:
@@ -149,10 +201,15 @@ def generate_local(facts: Facts, *, count: int, seed: int) -> list[GeneratedQues
     questions = []
     for category, difficulty in plan_slots(count, facts.seniority, rng):
         template, values, text = builder.question(category, difficulty)
-        context = {"template": template.key, "theme": template.theme,
-                   **{k: values[k] for k in ("skill", "skill2", "company") if k in template.needs}}
+        context = {
+            "template": template.key,
+            "theme": template.theme,
+            **{k: values[k] for k in ("skill", "skill2", "company") if k in template.needs},
+        }
         level = nearest_difficulty(difficulty, template.difficulties)
-        answer = compose_answer(facts, category=template.category, context=context, seed=rng.getrandbits(64))
+        answer = compose_answer(
+            facts, category=template.category, context=context, seed=rng.getrandbits(64)
+        )
         questions.append(GeneratedQuestion(text, template.category, level, answer, context))
     return questions
 
@@ -198,12 +255,19 @@ def _answer_values(facts: Facts, context: dict, rng: random.Random) -> dict[str,
         skill = rng.choice((used_there or facts.skills)[:5])
     others = [s for s in facts.skills if s not in (skill, context.get("skill2"))][:8]
     rng.shuffle(others)
-    values = {"target_role": facts.target_role, "target_company": facts.target_company,
-              "for_years": f" for {years_phrase(job.years)}" if job and job.years else "",
-              "skill": skill, "skill2": context.get("skill2", ""), "deed": _deed(job, skill, rng),
-              "company": job.company if job else "", "role": job.role if job else "",
-              "other1": others[0] if others else "", "other2": others[1] if len(others) > 1 else "",
-              "total": years_phrase(facts.total_years)}
+    values = {
+        "target_role": facts.target_role,
+        "target_company": facts.target_company,
+        "for_years": f" for {years_phrase(job.years)}" if job and job.years else "",
+        "skill": skill,
+        "skill2": context.get("skill2", ""),
+        "deed": _deed(job, skill, rng),
+        "company": job.company if job else "",
+        "role": job.role if job else "",
+        "other1": others[0] if others else "",
+        "other2": others[1] if len(others) > 1 else "",
+        "total": years_phrase(facts.total_years),
+    }
     if facts.education:
         school = rng.choice(facts.education)
         values.update(degree=school.degree, institution=school.institution)
@@ -240,10 +304,12 @@ def _technical(rng: random.Random, theme: str, values: dict[str, str]) -> str:
 def _star(rng: random.Random, theme: str, values: dict[str, str]) -> str:
     story = phrases.STAR.get(theme, phrases.STAR["initiative"])
     place = pick(rng, phrases.STAR_PLACES, values)
-    return (f"Situation: {place}{pick(rng, story['situation'], values)}\n"
-            f"Task: {pick(rng, story['task'], values)}\n"
-            f"Action: {pick(rng, story['action'], values)}\n"
-            f"Result: {pick(rng, story['result'], values)}\n")
+    return (
+        f"Situation: {place}{pick(rng, story['situation'], values)}\n"
+        f"Task: {pick(rng, story['task'], values)}\n"
+        f"Action: {pick(rng, story['action'], values)}\n"
+        f"Result: {pick(rng, story['result'], values)}\n"
+    )
 
 
 def _approach(rng: random.Random, theme: str, values: dict[str, str]) -> str:
@@ -251,5 +317,15 @@ def _approach(rng: random.Random, theme: str, values: dict[str, str]) -> str:
     ordinals = ["First", "Then", "Next", "Finally"]
     lines = [f"{word}, I'd {step}." for word, step in zip(ordinals, steps, strict=True)]
     if rng.random() < 0.5:  # a second phrasing: fewer, merged steps
-        lines = [f"First, I'd {steps[0]} and {steps[1]}.", f"Then I'd {steps[2]}.", f"Finally, I'd {steps[3]}."]
-    return " ".join([pick(rng, phrases.SOLVE_LEADINS, values), *lines, pick(rng, phrases.EXPERIENCE_LINKS, values)])
+        lines = [
+            f"First, I'd {steps[0]} and {steps[1]}.",
+            f"Then I'd {steps[2]}.",
+            f"Finally, I'd {steps[3]}.",
+        ]
+    return " ".join(
+        [
+            pick(rng, phrases.SOLVE_LEADINS, values),
+            *lines,
+            pick(rng, phrases.EXPERIENCE_LINKS, values),
+        ]
+    )

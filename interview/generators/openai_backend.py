@@ -10,8 +10,16 @@ from resume_analyzer.ai.errors import AIError
 from resume_analyzer.ai.llm import LLMResult, complete_json
 
 PROMPT_VERSION = "interview-openai-v1"
-PROFILE_KEYS = ("personal_info", "skills", "experience", "education", "summary", "strengths",
-                "total_years_experience", "job_recommendations")
+PROFILE_KEYS = (
+    "personal_info",
+    "skills",
+    "experience",
+    "education",
+    "summary",
+    "strengths",
+    "total_years_experience",
+    "job_recommendations",
+)
 
 SYSTEM = (
     "You prepare a candidate for job interviews. Write interview questions grounded in the "
@@ -62,8 +70,13 @@ def generate_openai(profile: dict, *, job_title: str, company: str, plan: dict) 
         "questions_per_difficulty": plan["difficulties"],
         "profile": json.loads(_profile_json(profile)),
     }
-    messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": json.dumps(request, ensure_ascii=False)}]
-    result = complete_json(messages=messages, schema=SET_SCHEMA, schema_name="interview_questions", temperature=0.7)
+    messages = [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": json.dumps(request, ensure_ascii=False)},
+    ]
+    result = complete_json(
+        messages=messages, schema=SET_SCHEMA, schema_name="interview_questions", temperature=0.7
+    )
     result.data = _checked_questions(result.data["questions"], count)
     return result
 
@@ -78,11 +91,16 @@ def _checked_questions(items: list[dict], count: int) -> list[GeneratedQuestion]
         seen.add(text.lower())
         questions.append(GeneratedQuestion(text, item["category"], item["difficulty"], answer))
     if len(questions) < count:
-        raise AIError(f"OpenAI API error: model returned {len(questions)} usable questions of {count}", permanent=True)
+        raise AIError(
+            f"OpenAI API error: model returned {len(questions)} usable questions of {count}",
+            permanent=True,
+        )
     return questions[:count]
 
 
-def answer_openai(profile: dict, *, question: str, category: str, previous: str, job_title: str, company: str) -> LLMResult:
+def answer_openai(
+    profile: dict, *, question: str, category: str, previous: str, job_title: str, company: str
+) -> LLMResult:
     request = {
         "question": question,
         "category": category,
@@ -92,10 +110,15 @@ def answer_openai(profile: dict, *, question: str, category: str, previous: str,
         "profile": json.loads(_profile_json(profile)),
     }
     messages = [
-        {"role": "system", "content": SYSTEM + " Write one new answer that differs clearly from the previous one."},
+        {
+            "role": "system",
+            "content": SYSTEM + " Write one new answer that differs clearly from the previous one.",
+        },
         {"role": "user", "content": json.dumps(request, ensure_ascii=False)},
     ]
-    result = complete_json(messages=messages, schema=ANSWER_SCHEMA, schema_name="interview_answer", temperature=0.9)
+    result = complete_json(
+        messages=messages, schema=ANSWER_SCHEMA, schema_name="interview_answer", temperature=0.9
+    )
     answer = result.data["answer"].strip()[:6000]
     if len(answer) < 20 or answer == previous.strip():
         raise AIError("OpenAI API error: model returned an unusable answer", permanent=True)

@@ -8,92 +8,216 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('analysis', '0001_initial'),
+        ("analysis", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuestionGeneration',
+            name="QuestionGeneration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job_title', models.CharField(blank=True, default='', max_length=200)),
-                ('company', models.CharField(blank=True, default='', max_length=200)),
-                ('num_questions', models.PositiveSmallIntegerField()),
-                ('backend', models.CharField(max_length=20)),
-                ('prompt_version', models.CharField(max_length=50)),
-                ('seed', models.BigIntegerField(help_text='Seed of the local generator; reproduces the set')),
-                ('token_usage', models.JSONField(blank=True, default=dict)),
-                ('generated_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='question_generations', to='analysis.analysisjob')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='question_generations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, default="", max_length=200)),
+                ("company", models.CharField(blank=True, default="", max_length=200)),
+                ("num_questions", models.PositiveSmallIntegerField()),
+                ("backend", models.CharField(max_length=20)),
+                ("prompt_version", models.CharField(max_length=50)),
+                (
+                    "seed",
+                    models.BigIntegerField(
+                        help_text="Seed of the local generator; reproduces the set"
+                    ),
+                ),
+                ("token_usage", models.JSONField(blank=True, default=dict)),
+                ("generated_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="question_generations",
+                        to="analysis.analysisjob",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="question_generations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-generated_at', '-id'],
+                "ordering": ["-generated_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='GeneratedQuestion',
+            name="GeneratedQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('question', models.TextField()),
-                ('category', models.CharField(choices=[('Technical', 'Technical'), ('Behavioral', 'Behavioral'), ('Situational', 'Situational'), ('Problem-Solving', 'Problem Solving')], max_length=20)),
-                ('difficulty', models.CharField(choices=[('Easy', 'Easy'), ('Medium', 'Medium'), ('Hard', 'Hard')], max_length=10)),
-                ('answer', models.TextField()),
-                ('context', models.JSONField(blank=True, default=dict, help_text='What the question is about (template, skill, company)')),
-                ('answer_revision', models.PositiveIntegerField(default=0)),
-                ('answer_updated_at', models.DateTimeField(blank=True, null=True)),
-                ('generation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='interview.questiongeneration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("question", models.TextField()),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("Technical", "Technical"),
+                            ("Behavioral", "Behavioral"),
+                            ("Situational", "Situational"),
+                            ("Problem-Solving", "Problem Solving"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "difficulty",
+                    models.CharField(
+                        choices=[("Easy", "Easy"), ("Medium", "Medium"), ("Hard", "Hard")],
+                        max_length=10,
+                    ),
+                ),
+                ("answer", models.TextField()),
+                (
+                    "context",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="What the question is about (template, skill, company)",
+                    ),
+                ),
+                ("answer_revision", models.PositiveIntegerField(default=0)),
+                ("answer_updated_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "generation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="interview.questiongeneration",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['generation', 'position'],
+                "ordering": ["generation", "position"],
             },
         ),
         migrations.CreateModel(
-            name='SavedQuestion',
+            name="SavedQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question_id', models.CharField(max_length=10)),
-                ('question', models.TextField()),
-                ('fingerprint', models.CharField(max_length=64)),
-                ('answer', models.TextField()),
-                ('category', models.CharField(choices=[('Technical', 'Technical'), ('Behavioral', 'Behavioral'), ('Situational', 'Situational'), ('Problem-Solving', 'Problem Solving')], max_length=20)),
-                ('difficulty', models.CharField(choices=[('Easy', 'Easy'), ('Medium', 'Medium'), ('Hard', 'Hard')], max_length=10)),
-                ('tags', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=40), blank=True, default=list, size=None)),
-                ('job_title', models.CharField(blank=True, default='', max_length=200)),
-                ('company', models.CharField(blank=True, default='', max_length=200)),
-                ('saved_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='analysis.analysisjob')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_questions', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='saves', to='interview.generatedquestion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question_id", models.CharField(max_length=10)),
+                ("question", models.TextField()),
+                ("fingerprint", models.CharField(max_length=64)),
+                ("answer", models.TextField()),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("Technical", "Technical"),
+                            ("Behavioral", "Behavioral"),
+                            ("Situational", "Situational"),
+                            ("Problem-Solving", "Problem Solving"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "difficulty",
+                    models.CharField(
+                        choices=[("Easy", "Easy"), ("Medium", "Medium"), ("Hard", "Hard")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "tags",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=40),
+                        blank=True,
+                        default=list,
+                        size=None,
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, default="", max_length=200)),
+                ("company", models.CharField(blank=True, default="", max_length=200)),
+                ("saved_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "job",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="analysis.analysisjob",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_questions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="saves",
+                        to="interview.generatedquestion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-saved_at', '-id'],
+                "ordering": ["-saved_at", "-id"],
             },
         ),
         migrations.AddIndex(
-            model_name='questiongeneration',
-            index=models.Index(fields=['job', '-generated_at'], name='interview_q_job_id_a9263e_idx'),
+            model_name="questiongeneration",
+            index=models.Index(
+                fields=["job", "-generated_at"], name="interview_q_job_id_a9263e_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='generatedquestion',
-            constraint=models.UniqueConstraint(fields=('generation', 'position'), name='unique_question_position'),
+            model_name="generatedquestion",
+            constraint=models.UniqueConstraint(
+                fields=("generation", "position"), name="unique_question_position"
+            ),
         ),
         migrations.AddIndex(
-            model_name='savedquestion',
-            index=models.Index(fields=['owner', '-saved_at'], name='interview_s_owner_i_77a1e8_idx'),
+            model_name="savedquestion",
+            index=models.Index(
+                fields=["owner", "-saved_at"], name="interview_s_owner_i_77a1e8_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='savedquestion',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['tags'], name='saved_question_tags_gin'),
+            model_name="savedquestion",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["tags"], name="saved_question_tags_gin"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savedquestion',
-            constraint=models.UniqueConstraint(fields=('owner', 'fingerprint'), name='unique_saved_question_per_owner'),
+            model_name="savedquestion",
+            constraint=models.UniqueConstraint(
+                fields=("owner", "fingerprint"), name="unique_saved_question_per_owner"
+            ),
         ),
     ]

@@ -26,7 +26,9 @@ def error_of(response) -> dict:
 
 
 def test_generate_matches_the_seed_shape(api, job):
-    response = generate(api, job, job_title="Senior Software Engineer", company="ABC Corp", num_questions=10)
+    response = generate(
+        api, job, job_title="Senior Software Engineer", company="ABC Corp", num_questions=10
+    )
     assert response.status_code == 200
     body = response.json()
     assert {"questions", "job_id", "generated_at"} <= set(body)
@@ -85,13 +87,17 @@ def test_generate_rejects_bad_fields_with_400(api, job, payload, field):
 
 @pytest.mark.parametrize("job_id", [None, "", "not-a-uuid", 12])
 def test_generate_rejects_bad_job_id(api, job_id):
-    response = post_json(api, "/api/interview/generate", {"job_id": job_id} if job_id is not None else {})
+    response = post_json(
+        api, "/api/interview/generate", {"job_id": job_id} if job_id is not None else {}
+    )
     assert response.status_code == 400
     assert error_of(response)["field"] == "job_id"
 
 
 def test_generate_rejects_malformed_json_and_non_objects(api):
-    response = api.post("/api/interview/generate", data="{not json", content_type="application/json")
+    response = api.post(
+        "/api/interview/generate", data="{not json", content_type="application/json"
+    )
     assert response.status_code == 400 and error_of(response)["error"] == "Malformed request body"
     response = post_json(api, "/api/interview/generate", ["a", "b"])
     assert response.status_code == 400 and error_of(response)
@@ -101,7 +107,11 @@ def test_generate_404_for_missing_and_other_users_jobs(api, outsider_api, job):
     missing = post_json(api, "/api/interview/generate", {"job_id": str(uuid.uuid4())})
     foreign = generate(outsider_api, job)
     assert missing.status_code == foreign.status_code == 404
-    assert missing.json() == foreign.json() == {"error": "Job not found", "message": "No analysis job with this id"}
+    assert (
+        missing.json()
+        == foreign.json()
+        == {"error": "Job not found", "message": "No analysis job with this id"}
+    )
     assert not QuestionGeneration.objects.exists()
 
 
@@ -130,7 +140,11 @@ def test_generate_requires_authentication(anon_api, job):
 def test_generate_is_throttled_with_429(api, job, monkeypatch):
     from rest_framework.throttling import ScopedRateThrottle
 
-    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {**ScopedRateThrottle.THROTTLE_RATES, "expensive": "2/min"})
+    monkeypatch.setattr(
+        ScopedRateThrottle,
+        "THROTTLE_RATES",
+        {**ScopedRateThrottle.THROTTLE_RATES, "expensive": "2/min"},
+    )
     statuses = [generate(api, job, num_questions=1).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     assert error_of(generate(api, job, num_questions=1))["error"] == "Too many requests"
@@ -147,7 +161,11 @@ def test_too_many_questions_for_a_sparse_profile_is_a_clear_400(api, make_job, o
 
 
 def regenerate(api, job, question_id="q1", **extra):
-    return post_json(api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": question_id, **extra})
+    return post_json(
+        api,
+        "/api/interview/regenerate-answer",
+        {"job_id": str(job.id), "question_id": question_id, **extra},
+    )
 
 
 def test_regenerate_returns_a_different_stored_answer_each_time(api, job):
@@ -199,12 +217,25 @@ def test_regenerate_404s(api, outsider_api, job):
 
 
 def save(api, job, question_id="q1", **extra):
-    return post_json(api, "/api/interview/save-question", {"job_id": str(job.id), "question_id": question_id, **extra})
+    return post_json(
+        api,
+        "/api/interview/save-question",
+        {"job_id": str(job.id), "question_id": question_id, **extra},
+    )
 
 
 def test_save_then_duplicate_is_409(api, job, owner):
-    question = generate(api, job, num_questions=2, job_title="Senior Software Engineer", company="ABC Corp").json()["questions"][0]
-    response = save(api, job, "q1", question=question["question"], answer="My own answer.", tags=["Go ", "backend", "go"])
+    question = generate(
+        api, job, num_questions=2, job_title="Senior Software Engineer", company="ABC Corp"
+    ).json()["questions"][0]
+    response = save(
+        api,
+        job,
+        "q1",
+        question=question["question"],
+        answer="My own answer.",
+        tags=["Go ", "backend", "go"],
+    )
     assert response.status_code == 201
     body = response.json()
     assert body["success"] is True and body["message"] == "Question saved successfully"
@@ -214,7 +245,10 @@ def test_save_then_duplicate_is_409(api, job, owner):
     assert (saved.job_title, saved.company) == ("Senior Software Engineer", "ABC Corp")
     again = save(api, job, "q1")
     assert again.status_code == 409
-    assert again.json() == {"error": "Question already saved", "message": "This question is already in your library"}
+    assert again.json() == {
+        "error": "Question already saved",
+        "message": "This question is already in your library",
+    }
 
 
 def test_save_keeps_the_current_answer_when_none_is_sent(api, job):
@@ -253,8 +287,18 @@ def test_library_lists_newest_first_with_seed_fields(api, job):
     ids = [save(api, job, f"q{n}", tags=[f"t{n}"]).json()["saved_question_id"] for n in (1, 2, 3)]
     body = api.get("/api/interview/library").json()
     assert [item["id"] for item in body] == ids[::-1]
-    assert set(body[0]) == {"id", "question_id", "question", "answer", "category", "difficulty", "tags",
-                            "job_title", "company", "saved_at"}
+    assert set(body[0]) == {
+        "id",
+        "question_id",
+        "question",
+        "answer",
+        "category",
+        "difficulty",
+        "tags",
+        "job_title",
+        "company",
+        "saved_at",
+    }
     assert body[0]["question_id"] == "q3" and ISO.match(body[0]["saved_at"])
 
 
@@ -264,17 +308,23 @@ def test_library_filters_by_category_difficulty_and_any_tag(api, job, owner):
         assert save(api, job, f"q{n}", tags=tags).status_code == 201
     by_tags = api.get("/api/interview/library", {"tags": "golang, frontend"}).json()
     assert sorted(item["question_id"] for item in by_tags) == ["q1", "q2"]
-    assert {i["question_id"] for i in api.get("/api/interview/library", {"tags": "BACKEND"}).json()} == {"q1", "q3"}
+    assert {
+        i["question_id"] for i in api.get("/api/interview/library", {"tags": "BACKEND"}).json()
+    } == {"q1", "q3"}
     saved = SavedQuestion.objects.for_owner(owner)
     category, difficulty = saved.first().category, saved.first().difficulty
     by_category = api.get("/api/interview/library", {"category": category}).json()
     assert by_category and all(i["category"] == category for i in by_category)
     assert len(by_category) == saved.filter(category=category).count()
-    both = api.get("/api/interview/library", {"category": category, "difficulty": difficulty}).json()
+    both = api.get(
+        "/api/interview/library", {"category": category, "difficulty": difficulty}
+    ).json()
     assert len(both) == saved.filter(category=category, difficulty=difficulty).count() >= 1
 
 
-@pytest.mark.parametrize("query, field", [({"category": "Trivia"}, "category"), ({"difficulty": "easy"}, "difficulty")])
+@pytest.mark.parametrize(
+    "query, field", [({"category": "Trivia"}, "category"), ({"difficulty": "easy"}, "difficulty")]
+)
 def test_library_rejects_unknown_filter_values(api, query, field):
     response = api.get("/api/interview/library", query)
     assert response.status_code == 400 and error_of(response)["field"] == field

@@ -21,7 +21,12 @@ def test_generate_regenerate_save_and_find_by_tag(logged_in_page, make_job, owne
     assert cards.count() == 6
     assert page.url.endswith(f"/interview/{job.id}")  # swapped in place, no navigation
     groups = page.locator("section.q-group h2").all_inner_texts()
-    assert [g.split(" (")[0] for g in groups] == ["Technical", "Behavioral", "Situational", "Problem-Solving"]
+    assert [g.split(" (")[0] for g in groups] == [
+        "Technical",
+        "Behavioral",
+        "Situational",
+        "Problem-Solving",
+    ]
 
     card = cards.first
     question = card.locator(".q-text").inner_text()

@@ -30,7 +30,12 @@ def test_apportion_sums_and_follows_weights():
 def test_set_has_requested_size_categories_and_difficulties():
     questions = local_set(count=10)
     assert len(questions) == 10
-    assert {q.category for q in questions} == {"Technical", "Behavioral", "Situational", "Problem-Solving"}
+    assert {q.category for q in questions} == {
+        "Technical",
+        "Behavioral",
+        "Situational",
+        "Problem-Solving",
+    }
     assert {q.difficulty for q in questions} <= {"Easy", "Medium", "Hard"}
 
 
@@ -54,7 +59,10 @@ def test_answers_are_first_person_and_cite_real_facts():
         assert re.search(r"\b(I|I'd|I've|I'm|my|My)\b", q.answer), q.answer
         assert cites(q.answer, SKILLS | COMPANIES | {"University of Leeds"}), q.answer
     technical = [q for q in local_set(count=12, seed=3) if q.category == "Technical"]
-    assert any("4.5 years" in q.answer or "2.5 years" in q.answer or "7 years" in q.answer for q in technical)
+    assert any(
+        "4.5 years" in q.answer or "2.5 years" in q.answer or "7 years" in q.answer
+        for q in technical
+    )
 
 
 def test_answers_never_cite_companies_or_skills_the_resume_lacks():
@@ -67,13 +75,17 @@ def test_behavioural_answers_use_star():
     behavioural = [q for q in local_set(count=20, seed=5) if q.category == "Behavioral"]
     assert behavioural
     for q in behavioural:
-        positions = [q.answer.find(label) for label in ("Situation:", "Task:", "Action:", "Result:")]
+        positions = [
+            q.answer.find(label) for label in ("Situation:", "Task:", "Action:", "Result:")
+        ]
         assert -1 not in positions and positions == sorted(positions), q.answer
 
 
 def test_difficulty_tilts_with_seniority():
     def hard_share(profile):
-        counts = Counter(q.difficulty for seed in range(5) for q in local_set(profile, count=20, seed=seed))
+        counts = Counter(
+            q.difficulty for seed in range(5) for q in local_set(profile, count=20, seed=seed)
+        )
         return counts["Hard"] / sum(counts.values()), counts["Easy"] / sum(counts.values())
 
     senior_hard, senior_easy = hard_share(PROFILE)
@@ -114,7 +126,14 @@ def test_new_answer_differs_every_time(settings):
     [question] = generate_set(profile=PROFILE, job_title="", company="", count=1, seed=9).questions
     answers = [question.answer]
     for seed in range(5):
-        answer, _ = new_answer(profile=PROFILE, question=question, previous=answers[-1], job_title="", company="", seed=seed)
+        answer, _ = new_answer(
+            profile=PROFILE,
+            question=question,
+            previous=answers[-1],
+            job_title="",
+            company="",
+            seed=seed,
+        )
         answers.append(answer)
     assert all(a != b for a, b in zip(answers, answers[1:], strict=False))
     assert len(set(answers)) >= 4
@@ -122,14 +141,23 @@ def test_new_answer_differs_every_time(settings):
 
 def test_new_answer_for_a_question_without_context_uses_what_it_mentions(settings):
     settings.AI_BACKEND = "local"
-    question = GeneratedQuestion("How did you use Kubernetes at Globex?", "Technical", "Medium", "", {})
-    answer, _ = new_answer(profile=PROFILE, question=question, previous="", job_title="", company="", seed=1)
+    question = GeneratedQuestion(
+        "How did you use Kubernetes at Globex?", "Technical", "Medium", "", {}
+    )
+    answer, _ = new_answer(
+        profile=PROFILE, question=question, previous="", job_title="", company="", seed=1
+    )
     assert "Kubernetes" in answer and "Globex" in answer
 
 
 def test_malformed_profile_fields_do_not_break_generation():
-    odd = {"skills": ["Go", 3, None], "experience": [None, "x", {"company": 5, "role": "Dev", "years": "abc"}],
-           "education": "none", "total_years_experience": "lots", "strengths": None}
+    odd = {
+        "skills": ["Go", 3, None],
+        "experience": [None, "x", {"company": 5, "role": "Dev", "years": "abc"}],
+        "education": "none",
+        "total_years_experience": "lots",
+        "strengths": None,
+    }
     questions = local_set(odd, count=8, seed=2)
     assert len(questions) == 8
 
@@ -142,10 +170,15 @@ PARSED_STYLE = {
         "Certifications": ["AWS Certified Solutions Architect"],
     },
     "experience": [
-        {"company": "Northwind Analytics", "role": "Senior Software Engineer", "years": 7.8, "end_date": "Present",
-         "description": "Led a team of six engineers building a platform on Kafka,\nPostgreSQL and Kubernetes.\n"
-                        "Designed an ingestion service in Go processing 40,000 events per\nsecond.\n"
-                        "- Introduced contract testing in CI"},
+        {
+            "company": "Northwind Analytics",
+            "role": "Senior Software Engineer",
+            "years": 7.8,
+            "end_date": "Present",
+            "description": "Led a team of six engineers building a platform on Kafka,\nPostgreSQL and Kubernetes.\n"
+            "Designed an ingestion service in Go processing 40,000 events per\nsecond.\n"
+            "- Introduced contract testing in CI",
+        },
     ],
     "total_years_experience": 7.8,
 }
@@ -164,15 +197,29 @@ def test_highlights_rejoin_wrapped_lines_and_split_bullets():
 def test_spoken_languages_and_certificates_are_not_tools_and_used_skills_come_first():
     facts = facts_from_profile(PARSED_STYLE)
     assert facts.skills == ["Go", "Python", "Django"]
-    facts_used_first = facts_from_profile({**PARSED_STYLE, "skills": {"Languages": ["Python", "Rust", "Go"]}})
+    facts_used_first = facts_from_profile(
+        {**PARSED_STYLE, "skills": {"Languages": ["Python", "Rust", "Go"]}}
+    )
     assert facts_used_first.skills[0] == "Go"
 
 
 def test_answer_cites_the_achievement_that_names_the_skill(settings):
     settings.AI_BACKEND = "local"
-    question = GeneratedQuestion("Walk me through how you used Go in your work at Northwind Analytics.", "Technical",
-                                 "Medium", "", {"theme": "depth", "skill": "Go", "company": "Northwind Analytics"})
+    question = GeneratedQuestion(
+        "Walk me through how you used Go in your work at Northwind Analytics.",
+        "Technical",
+        "Medium",
+        "",
+        {"theme": "depth", "skill": "Go", "company": "Northwind Analytics"},
+    )
     for seed in range(5):
-        answer, _ = new_answer(profile=PARSED_STYLE, question=question, previous="", job_title="", company="", seed=seed)
+        answer, _ = new_answer(
+            profile=PARSED_STYLE,
+            question=question,
+            previous="",
+            job_title="",
+            company="",
+            seed=seed,
+        )
         assert "I designed an ingestion service in Go processing 40,000 events per second" in answer
         assert "7.8 years" in answer

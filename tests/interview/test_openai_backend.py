@@ -19,8 +19,12 @@ def openai_backend(openai_settings):
 
 def question_set(count: int, *, duplicate: bool = False) -> str:
     items = [
-        {"question": f"How did you scale Go services at Acme Cloud, part {n}?", "category": "Technical",
-         "difficulty": "Hard", "answer": f"At Acme Cloud I built Go microservices for payments (story {n})."}
+        {
+            "question": f"How did you scale Go services at Acme Cloud, part {n}?",
+            "category": "Technical",
+            "difficulty": "Hard",
+            "answer": f"At Acme Cloud I built Go microservices for payments (story {n}).",
+        }
         for n in range(1, count + 1)
     ]
     if duplicate:
@@ -29,11 +33,21 @@ def question_set(count: int, *, duplicate: bool = False) -> str:
 
 
 def generate(api, job, num=3):
-    return post_json(api, "/api/interview/generate", {"job_id": str(job.id), "job_title": "Staff Engineer",
-                                                     "company": "ABC Corp", "num_questions": num})
+    return post_json(
+        api,
+        "/api/interview/generate",
+        {
+            "job_id": str(job.id),
+            "job_title": "Staff Engineer",
+            "company": "ABC Corp",
+            "num_questions": num,
+        },
+    )
 
 
-def test_generate_with_openai_sends_schema_and_profile_and_stores_usage(api, job, fake_openai, openai_backend):
+def test_generate_with_openai_sends_schema_and_profile_and_stores_usage(
+    api, job, fake_openai, openai_backend
+):
     fake_openai.chat_reply(question_set(3), prompt_tokens=300, completion_tokens=200)
     response = generate(api, job)
     assert response.status_code == 200
@@ -60,7 +74,9 @@ def test_extra_questions_are_trimmed(api, job, fake_openai, openai_backend):
     "script",
     [
         lambda fake: [fake.chat_reply("not json at all") for _ in range(2)],
-        lambda fake: [fake.chat_reply(json.dumps({"questions": [{"question": "Q?"}]})) for _ in range(2)],
+        lambda fake: [
+            fake.chat_reply(json.dumps({"questions": [{"question": "Q?"}]})) for _ in range(2)
+        ],
         lambda fake: fake.chat_reply(question_set(2)),
         lambda fake: fake.chat_reply(question_set(3, duplicate=True)),
         lambda fake: fake.fail("chat", 401),
@@ -68,7 +84,9 @@ def test_extra_questions_are_trimmed(api, job, fake_openai, openai_backend):
     ],
     ids=["not-json", "schema-mismatch", "too-few", "duplicates", "unauthorised", "bad-request"],
 )
-def test_permanent_failures_are_502_and_store_nothing(api, job, fake_openai, openai_backend, script):
+def test_permanent_failures_are_502_and_store_nothing(
+    api, job, fake_openai, openai_backend, script
+):
     script(fake_openai)
     response = generate(api, job)
     assert response.status_code == 502
@@ -82,7 +100,10 @@ def test_transient_failures_are_503(api, job, fake_openai, openai_backend, statu
     fake_openai.fail("chat", status)
     response = generate(api, job)
     assert response.status_code == 503
-    assert response.json()["error"] == "AI service unavailable" and response.json()["retryable"] is True
+    assert (
+        response.json()["error"] == "AI service unavailable"
+        and response.json()["retryable"] is True
+    )
 
 
 def test_timeout_is_503(api, job, fake_openai, openai_backend):
@@ -95,14 +116,22 @@ def test_timeout_is_503(api, job, fake_openai, openai_backend):
 def test_regenerate_with_openai_asks_for_a_different_answer(api, job, fake_openai, openai_backend):
     fake_openai.chat_reply(question_set(2))
     original = generate(api, job, num=2).json()["questions"][0]["answer"]
-    fake_openai.chat_reply(json.dumps({"answer": "In my 4.5 years at Acme Cloud I led four engineers building Go services."}))
-    response = post_json(api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": "q1"})
+    fake_openai.chat_reply(
+        json.dumps(
+            {"answer": "In my 4.5 years at Acme Cloud I led four engineers building Go services."}
+        )
+    )
+    response = post_json(
+        api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": "q1"}
+    )
     assert response.status_code == 200
     assert response.json()["answer"].startswith("In my 4.5 years at Acme Cloud")
     request = json.loads(fake_openai.calls("chat")[-1]["messages"][-1]["content"])
     assert request["previous_answer_to_avoid"] == original
     fake_openai.chat_reply(json.dumps({"answer": response.json()["answer"]}))
-    same = post_json(api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": "q1"})
+    same = post_json(
+        api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": "q1"}
+    )
     assert same.status_code == 502
 
 

@@ -36,7 +36,10 @@ def test_pages_need_login(client, job):
 def test_interview_page_404_for_missing_and_foreign_jobs(browser_client, outsider_client, job):
     assert browser_client.get(f"/interview/{uuid.uuid4()}").status_code == 404
     assert outsider_client.get(f"/interview/{job.id}").status_code == 404
-    assert outsider_client.post(f"/interview/{job.id}/generate", {"num_questions": 3}).status_code == 404
+    assert (
+        outsider_client.post(f"/interview/{job.id}/generate", {"num_questions": 3}).status_code
+        == 404
+    )
 
 
 def test_interview_page_prefills_target_from_recommendations(browser_client, job):
@@ -53,13 +56,20 @@ def test_unfinished_job_explains_instead_of_offering_the_form(browser_client, ma
 
 
 def test_htmx_generate_returns_cards_grouped_by_category(browser_client, job):
-    response = browser_client.post(f"/interview/{job.id}/generate",
-                                   {"job_title": "Staff Engineer", "company": "ABC Corp", "num_questions": 8}, **HTMX)
+    response = browser_client.post(
+        f"/interview/{job.id}/generate",
+        {"job_title": "Staff Engineer", "company": "ABC Corp", "num_questions": 8},
+        **HTMX,
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="workspace">') and "<html" not in html
     assert html.count('class="card q-card"') == 8
-    headings = [c for c in ("Technical", "Behavioral", "Situational", "Problem-Solving") if f'data-category="{c}"' in html]
+    headings = [
+        c
+        for c in ("Technical", "Behavioral", "Situational", "Problem-Solving")
+        if f'data-category="{c}"' in html
+    ]
     assert headings == ["Technical", "Behavioral", "Situational", "Problem-Solving"]
     assert 'class="badge ' in html and "Show answer" in html
 
@@ -83,13 +93,20 @@ def test_htmx_regenerate_and_save_in_place(browser_client, outsider_client, job,
     response = browser_client.post(f"{base}/regenerate", **HTMX)
     after = GeneratedQuestion.objects.get(generation=generation, position=1).answer
     assert after != before and escape(after) in response.content.decode()
-    assert response.content.decode().lstrip().startswith(f'<details class="answer" id="answer-{generation.id}-1" open')
+    assert (
+        response.content.decode()
+        .lstrip()
+        .startswith(f'<details class="answer" id="answer-{generation.id}-1" open')
+    )
     assert outsider_client.post(f"{base}/regenerate", **HTMX).status_code == 404
     assert outsider_client.post(f"{base}/save", {"tags": "x"}, **HTMX).status_code == 404
     saved = browser_client.post(f"{base}/save", {"tags": "Go, backend"}, **HTMX).content.decode()
     assert "Saved to your library" in saved and ">go<" in saved
     assert SavedQuestion.objects.get(owner=owner).tags == ["go", "backend"]
-    assert "Already in your library" in browser_client.post(f"{base}/save", {}, **HTMX).content.decode()
+    assert (
+        "Already in your library"
+        in browser_client.post(f"{base}/save", {}, **HTMX).content.decode()
+    )
 
 
 def test_library_page_filters_and_chips(browser_client, job, owner):
@@ -100,16 +117,25 @@ def test_library_page_filters_and_chips(browser_client, job, owner):
     page = browser_client.get("/interview/library").content.decode()
     assert page.count('class="card saved-card"') == 2 and 'href="?tags=golang"' in page
     filtered = browser_client.get("/interview/library", {"tags": "golang"}).content.decode()
-    assert filtered.count('class="card saved-card"') == 1 and escape(questions[0].question) in filtered
-    by_category = browser_client.get("/interview/library", {"category": questions[-1].category}).content.decode()
-    assert escape(questions[-1].question) in by_category and escape(questions[0].question) not in by_category
+    assert (
+        filtered.count('class="card saved-card"') == 1 and escape(questions[0].question) in filtered
+    )
+    by_category = browser_client.get(
+        "/interview/library", {"category": questions[-1].category}
+    ).content.decode()
+    assert (
+        escape(questions[-1].question) in by_category
+        and escape(questions[0].question) not in by_category
+    )
     bad = browser_client.get("/interview/library", {"difficulty": "Extreme"})
     assert bad.status_code == 400 and "Select a valid choice" in bad.content.decode()
 
 
 def test_library_delete(browser_client, outsider_client, job, owner):
     generation = generation_create(user=owner, job_id=job.id, num_questions=1)
-    saved = saved_question_create(user=owner, question=question_find(user=owner, job_id=job.id, question_id="q1"))
+    saved = saved_question_create(
+        user=owner, question=question_find(user=owner, job_id=job.id, question_id="q1")
+    )
     assert outsider_client.post(f"/interview/library/{saved.id}/delete", **HTMX).status_code == 404
     response = browser_client.post(f"/interview/library/{saved.id}/delete", **HTMX)
     assert response.status_code == 200 and response.content == b""
@@ -119,7 +145,11 @@ def test_library_delete(browser_client, outsider_client, job, owner):
 def test_page_generation_shares_the_expensive_throttle(browser_client, job, monkeypatch):
     from rest_framework.throttling import ScopedRateThrottle
 
-    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {**ScopedRateThrottle.THROTTLE_RATES, "expensive": "1/min"})
+    monkeypatch.setattr(
+        ScopedRateThrottle,
+        "THROTTLE_RATES",
+        {**ScopedRateThrottle.THROTTLE_RATES, "expensive": "1/min"},
+    )
     first = browser_client.post(f"/interview/{job.id}/generate", {"num_questions": 1}, **HTMX)
     assert "Too many requests" not in first.content.decode()
     second = browser_client.post(f"/interview/{job.id}/generate", {"num_questions": 1})
@@ -133,6 +163,10 @@ def test_admin_lists_generations_and_saved_questions(make_user, job, owner):
     saved_question_create(user=owner, question=generation.questions.first(), tags=["go"])
     client = Client()
     client.force_login(staff)
-    for url in ("/admin/interview/questiongeneration/", f"/admin/interview/questiongeneration/{generation.id}/change/",
-                "/admin/interview/savedquestion/", "/admin/interview/savedquestion/?q=Acme"):
+    for url in (
+        "/admin/interview/questiongeneration/",
+        f"/admin/interview/questiongeneration/{generation.id}/change/",
+        "/admin/interview/savedquestion/",
+        "/admin/interview/savedquestion/?q=Acme",
+    ):
         assert client.get(url).status_code == 200, url
