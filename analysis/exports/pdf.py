@@ -40,12 +40,16 @@ class StaticOnlyFetcher(URLFetcher):
             logger.warning("PDF export refused to fetch %s", url[:200])
             raise FetchRefused(f"refused to fetch {url[:200]}")
         relative = unquote(urlsplit(url).path).removeprefix("/static/")
-        # finders.find joins safely, so ../ cannot climb out of the static directories.
-        path = finders.find(relative) if relative and ".." not in relative.split("/") else None
+        path = finders.find(relative) if _plain_relative(relative) else None
         if not path:
             raise FetchRefused(f"no static file {relative[:200]}")
         with open(path, "rb") as handle:
             return URLFetcherResponse(url, handle.read(), {"Content-Type": _media_type(relative)})
+
+
+def _plain_relative(path: str) -> bool:
+    """A path that stays inside the static directories: no absolute path, no '..', no backslash."""
+    return bool(path) and not path.startswith("/") and "\\" not in path and ".." not in path.split("/")
 
 
 def _media_type(name: str) -> str:

@@ -127,7 +127,7 @@ def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str) -> Export
     spec = FORMATS[fmt]
     key = cache_key(profile, fmt)
     cached = _cache_get(key)
-    if cached is None:
+    if not (isinstance(cached, tuple) and len(cached) == 2):
         content = spec.render(job, profile, timezone.now())
         cached = (f'"{hashlib.sha256(content).hexdigest()[:32]}"', content)
         _cache_set(key, cached)

@@ -74,3 +74,12 @@ def test_etag_from_before_a_change_gets_the_new_file(api, job):
 def test_outsider_with_a_valid_etag_still_gets_404(api, outsider_api, job):
     etag = get(api, job, "json")["ETag"]
     assert get(outsider_api, job, "json", HTTP_IF_NONE_MATCH=etag).status_code == 404
+
+
+def test_a_malformed_cache_entry_is_rendered_again(api, job):
+    profile = UserProfile.objects.get(job=job)
+    cache.set(cache_key(profile, "csv"), "not a (etag, bytes) pair")
+    response = get(api, job, "csv")
+    assert response.status_code == 200
+    assert response.content.startswith(b"SECTION,KEY,VALUE")
+    assert cache.get(cache_key(profile, "csv"))[1] == response.content

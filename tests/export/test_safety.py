@@ -78,6 +78,9 @@ def test_control_characters_do_not_break_docx_or_pdf(api, make_job, owner):
     STATIC_PREFIX + "../../settings.py",
     STATIC_PREFIX + "css/%2e%2e/%2e%2e/resume_analyzer/settings.py",
     STATIC_PREFIX + "css/does-not-exist.css",
+    STATIC_PREFIX + "/etc/passwd",
+    STATIC_PREFIX + "%2Fetc%2Fpasswd",
+    STATIC_PREFIX + "css\\..\\..\\manage.py",
     BASE_URL + "media/resumes/x.pdf",
 ])
 def test_fetcher_refuses_everything_but_our_static_files(url):
