@@ -76,6 +76,7 @@ def _personal_info(contact_lines: list[str], lines: list[str]) -> dict:
     }
 
 
+LIST_LABEL_RE = re.compile(r"^[\s•\-*]*[^:,]{2,30}:\s+(?=\S)")
 URL_OR_EMAIL_RE = re.compile(r"\S+@\S+|https?://\S*|www\.\S+|\S+\.(?:com|org|net|io)/\S*", re.I)
 
 
@@ -89,7 +90,8 @@ def join_wrapped_list(lines: list[str]) -> list[str]:
             joined[-1] = previous.rstrip() + " " + line
         else:
             joined.append(line)
-    return [URL_OR_EMAIL_RE.sub(" ", line) for line in joined]
+    # "Cloud & DevOps: AWS, Docker": the label before the colon names a group, not a skill.
+    return [LIST_LABEL_RE.sub("", URL_OR_EMAIL_RE.sub(" ", line)) for line in joined]
 
 
 def _without_titles(lines: list[str], jobs: list[dict]) -> list[str]:

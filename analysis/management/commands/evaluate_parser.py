@@ -11,7 +11,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from analysis.parsing.evaluation import FIELDS, evaluate, format_table, resume_files, totals
+from analysis.parsing.evaluation import (
+    FIELDS,
+    evaluate,
+    format_table,
+    gold_for,
+    resume_files,
+    totals,
+)
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "resumes"
 
@@ -42,8 +49,11 @@ class Command(BaseCommand):
         parser.add_argument("--backend", choices=["local", "openai"], default="local")
         parser.add_argument("--worst", type=int, default=5, help="how many of the worst files to show")
         parser.add_argument("--json", dest="json_path", help="also write the figures to this JSON file")
+        parser.add_argument("--by-kind", action="store_true",
+                            help="also print F1 per kind of file (renderer from the gold JSON, else suffix)")
 
-    def handle(self, *args, directory: str, backend: str, worst: int, json_path: str | None, **options) -> None:
+    def handle(self, *args, directory: str, backend: str, worst: int, json_path: str | None,
+               by_kind: bool = False, **options) -> None:
         folder = Path(directory)
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a directory")
@@ -56,6 +66,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(files)} resumes in {folder}, backend {backend}, "
                           f"{time.monotonic() - started:.1f} s\n")
         self.stdout.write(format_table(summed) + "\n")
+        if by_kind:
+            self._by_kind(results)
         self.stdout.write(f"\nWorst {worst} files:")
         for result in sorted(results, key=lambda r: -r.errors)[:worst]:
             self.stdout.write(f"  {result.path.name}: {result.errors} errors")
@@ -65,3 +77,21 @@ class Command(BaseCommand):
             figures = {name: {"precision": round(summed[name].precision, 3), "recall": round(summed[name].recall, 3),
                               "f1": round(summed[name].f1, 3)} for name in FIELDS}
             Path(json_path).write_text(json.dumps(figures, indent=1) + "\n")
+
+    def _by_kind(self, results: list) -> None:
+        kinds: dict[str, list] = {}
+        for result in results:
+            kinds.setdefault(_kind(result.path), []).append(result)
+        self.stdout.write("\n| kind | files | " + " | ".join(FIELDS) + " |")
+        self.stdout.write("|---|---|" + "---|" * len(FIELDS))
+        for kind, group in sorted(kinds.items()):
+            summed = totals(group)
+            cells = " | ".join(f"{summed[name].f1:.2f}" for name in FIELDS)
+            self.stdout.write(f"| {kind} | {len(group)} | {cells} |")
+
+
+def _kind(path: Path) -> str:
+    try:
+        return gold_for(path)["source"]["renderer"]
+    except (KeyError, TypeError):
+        return path.suffix.lstrip(".")
