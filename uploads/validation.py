@@ -8,6 +8,7 @@ damaged or hostile files (truncated PDFs, zip bombs, XML with DTDs or entities).
 """
 
 import html
+import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ GENERIC_MIME = {"", "application/octet-stream", "binary/octet-stream"}
 # Bidirectional overrides make "resume\u202efdp.exe" display as "resumeexe.pdf".
 BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LINKEDIN_HOST = "linkedin.com"
+WORD_FIB_IDENT = 0xA5EC
+FIB_FLAG_ENCRYPTED = 0x0100
+MIN_NFIB_WORD97 = 0x00C1
+FIB_HEAD_BYTES = 12
 
 
 class UploadRejected(Exception):
@@ -223,11 +228,28 @@ def check_doc(file: IO[bytes]) -> None:
     file.seek(0)
     try:
         with olefile.OleFileIO(file) as ole:
-            has_text_stream = ole.exists("WordDocument")
+            if not ole.exists("WordDocument"):
+                raise invalid_type()
+            fib = ole.openstream("WordDocument").read(FIB_HEAD_BYTES)
+    except UploadRejected:
+        raise
     except Exception:  # olefile raises assorted errors on damaged compound files
         raise corrupt("The DOC file is damaged and cannot be opened") from None
-    if not has_text_stream:
+    _check_word_fib(fib)
+
+
+def _check_word_fib(fib: bytes) -> None:
+    """The FIB that opens the WordDocument stream ([MS-DOC] 2.5.2): Word 97 or later, unencrypted,
+    which is what text extraction can read."""
+    if len(fib) < FIB_HEAD_BYTES:
+        raise corrupt("The DOC file is damaged: its Word header is truncated")
+    ident, nfib, _, _, _, flags = struct.unpack_from("<HHHHHH", fib)
+    if ident != WORD_FIB_IDENT:
         raise invalid_type()
+    if flags & FIB_FLAG_ENCRYPTED:
+        raise corrupt("The DOC file is password-protected; upload an unprotected copy")
+    if nfib < MIN_NFIB_WORD97:
+        raise corrupt("Word 6/95 documents are not supported; save the file as DOCX or PDF")
 
 
 def check_docx(file: IO[bytes]) -> None:
@@ -246,6 +268,8 @@ def _check_docx_archive(archive: zipfile.ZipFile) -> None:
     names = {member.filename for member in members}
     if not {"[Content_Types].xml", "word/document.xml"} <= names:
         raise invalid_type()
+    if "word/vbaProject.bin" in names:
+        raise unsafe("The file contains macros; a .docx document cannot, so it is refused")
     if len(members) > MAX_DOCX_MEMBERS:
         raise unsafe("The DOCX holds too many parts")
     # zipfile never returns more bytes than a member declares, so the declared sizes bound what

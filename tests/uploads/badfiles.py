@@ -115,3 +115,28 @@ def padded_pdf(total: int) -> bytes:
     data = fixture("resume.pdf")
     tail = b"\n%%EOF\n"
     return data + b"%" + bytes(total - len(data) - 1 - len(tail)) + tail
+
+
+def doc_with_fib_flags(set_bits: int = 0, nfib: int | None = None) -> bytes:
+    """resume.doc with its Word header (FIB) edited in place: flag bits set and/or nFib changed."""
+    import olefile
+
+    data = bytearray(fixture("resume.doc"))
+    with olefile.OleFileIO(bytes(data)) as ole:
+        entry = next(e for e in ole.direntries if e is not None and e.name == "WordDocument")
+        offset = (entry.isectStart + 1) * ole.sectorsize
+    assert data[offset : offset + 2] == b"\xec\xa5"
+    flags = int.from_bytes(data[offset + 10 : offset + 12], "little") | set_bits
+    data[offset + 10 : offset + 12] = flags.to_bytes(2, "little")
+    if nfib is not None:
+        data[offset + 2 : offset + 4] = nfib.to_bytes(2, "little")
+    return bytes(data)
+
+
+def docx_with_macros() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(fixture("resume.docx"))) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(2000))
+    return out.getvalue()

@@ -90,6 +90,9 @@ DAMAGED = [
     ("DOCX with external entity", "resume.docx", bad.docx_with_external_entity, "Unsafe file", "entity"),
     ("truncated DOCX", "resume.docx", lambda: fixture("resume.docx")[:20000], "Corrupt file", "damaged"),
     ("truncated DOC", "resume.doc", lambda: fixture("resume.doc")[:4096], "Corrupt file", "damaged"),
+    ("encrypted DOC", "resume.doc", lambda: bad.doc_with_fib_flags(0x0100), "Corrupt file", "password"),
+    ("Word 95 DOC", "resume.doc", lambda: bad.doc_with_fib_flags(nfib=0x0065), "Corrupt file", "Word 6/95"),
+    ("DOCX with macros", "resume.docx", bad.docx_with_macros, "Unsafe file", "macros"),
 ]
 
 
