@@ -1,0 +1,47 @@
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import User
+from tests.uploads.badfiles import fixture
+from tests.uploads.factories import make_upload
+from uploads.models import Upload
+from uploads.services import upload_create, upload_delete
+from uploads.validation import UploadRejected
+
+
+def test_failed_save_leaves_no_file(db, media_snapshot):
+    """A failure after the file reached storage (here: an owner that was never saved) removes it."""
+    ghost = User(email="ghost@example.com", name="Ghost")
+    uploaded = SimpleUploadedFile("resume.pdf", fixture("resume.pdf"), content_type="application/pdf")
+    with pytest.raises(ValueError):
+        upload_create(owner=ghost, uploaded_file=uploaded, linkedin_url=None)
+    assert not Upload.objects.exists() and not media_snapshot.new()
+
+
+def test_missing_file_is_rejected(owner):
+    with pytest.raises(UploadRejected) as caught:
+        upload_create(owner=owner, uploaded_file=None, linkedin_url=None)
+    assert caught.value.status == 400 and caught.value.body["error"] == "No file uploaded"
+
+
+def test_delete_removes_the_file_after_commit(owner, django_capture_on_commit_callbacks):
+    upload = make_upload(owner)
+    path = Path(upload.file.path)
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_delete(upload=upload)
+    assert not path.exists() and not Upload.objects.exists()
+
+
+def test_deleting_the_user_removes_their_files(owner, django_capture_on_commit_callbacks):
+    paths = [Path(make_upload(owner, name).file.path) for name in ("a.pdf", "b.docx")]
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.delete()
+    assert not any(path.exists() for path in paths)
+
+
+def test_same_content_twice_gets_two_storage_names(owner):
+    first, second = make_upload(owner), make_upload(owner)
+    assert first.sha256 == second.sha256 and first.file.name != second.file.name
