@@ -1,3 +1,5 @@
+import sys
+
 from django.apps import AppConfig
 
 
@@ -7,8 +9,11 @@ class UploadsConfig(AppConfig):
 
     def ready(self) -> None:
         from uploads import signals  # noqa: F401  (connects the receivers)
-        from uploads.server import install_body_limit
 
-        # Runs in every process that loads Django, daphne included (it loads the ASGI app before
-        # it starts listening), so oversize bodies are refused before they are buffered.
-        install_body_limit()
+        # Only in a daphne server process (daphne's CLI and chat.serve import daphne.server before
+        # they load the ASGI app): oversize bodies are then refused before they are buffered.
+        # Elsewhere (worker, management commands, tests) twisted is not imported at all.
+        if "daphne.server" in sys.modules:
+            from uploads.server import install_body_limit
+
+            install_body_limit()
