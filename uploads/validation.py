@@ -136,15 +136,23 @@ def check_content_length(meta: dict) -> None:
 
 
 def check_filename(raw: str) -> str:
-    """The display name: the client's own name, refused when it carries path parts or controls."""
-    name = unicodedata.normalize("NFC", html.unescape(raw)).strip()
-    if "/" in name or "\\" in name or "/" in raw or "\\" in raw:
+    """The display name: the client's own name, refused when it carries path parts or controls.
+
+    Django's parser HTML-unescapes names ("&#47;" is "/"), so the separators are looked for in
+    both forms; the name itself is returned as received (Django has already unescaped it once).
+    """
+    name = unicodedata.normalize("NFC", raw).strip()
+    if any(sep in form for sep in "/\\" for form in (raw, html.unescape(raw))):
         raise invalid_filename("The filename must not contain path separators")
-    if any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in raw + name):
+    if any(_is_control(ch) for ch in raw):
         raise invalid_filename("The filename must not contain control characters")
     if name in {"", ".", ".."} or len(name) > MAX_FILENAME_CHARS:
         raise invalid_filename(f"The filename must be 1 to {MAX_FILENAME_CHARS} characters")
     return name
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in {"Cc", "Zl", "Zp"} or ch in BIDI_CONTROLS
 
 
 def check_linkedin_url(value: Any) -> str | None:

@@ -187,6 +187,9 @@ def test_malformed_multipart_is_400(api):
         ("resume\x1b[31m.pdf", "control characters"),
         ("cv\u202efdp.exe", "control characters"),
         ("resume\u202e.pdf", "control characters"),
+        ("resume\u2028.pdf", "control characters"),
+        (" ", "1 to 255 characters"),
+        ("x" * 252 + ".pdf", "1 to 255 characters"),
     ],
 )
 def test_bad_filenames(api, post_upload, media_snapshot, filename, message):
@@ -197,10 +200,15 @@ def test_bad_filenames(api, post_upload, media_snapshot, filename, message):
     assert not Upload.objects.exists() and not media_snapshot.new()
 
 
-def test_unicode_filename_is_kept_for_display(api, post_upload):
-    response = post_upload(api, [("file", "Zoë Łukasz CV.pdf", fixture("resume.pdf"), "application/pdf")])
+@pytest.mark.parametrize(
+    "sent,shown",
+    [("Zoë Łukasz CV.pdf", "Zoë Łukasz CV.pdf"), ("AT&amp;T resume.pdf", "AT&T resume.pdf"),
+     ("Zoe\u0308.pdf", "Zoë.pdf"), ("  padded.pdf ", "padded.pdf")],
+)
+def test_filename_is_kept_for_display(api, post_upload, sent, shown):
+    response = post_upload(api, [("file", sent, fixture("resume.pdf"), "application/pdf")])
     assert response.status_code == 201
-    assert response.json()["filename"] == "Zoë Łukasz CV.pdf"
+    assert response.json()["filename"] == shown
 
 
 @pytest.mark.parametrize(
