@@ -76,6 +76,9 @@ class GeneratedQuestion(models.Model):
     context = models.JSONField(
         default=dict, blank=True, help_text="What the question is about (template, skill, company)"
     )
+    answer_history = models.JSONField(
+        default=list, blank=True, help_text="Earlier answers, newest first (a few)"
+    )
     answer_revision = models.PositiveIntegerField(default=0)
     answer_updated_at = models.DateTimeField(null=True, blank=True)
 

@@ -30,6 +30,7 @@ from interview.models import (
 )
 
 MAX_TAGS = 20
+ANSWER_HISTORY = 5  # a regenerated answer also avoids this many earlier ones
 PROFILE_FIELDS = (
     "personal_info",
     "skills",
@@ -185,15 +186,18 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
     answer, usage = generators.new_answer(
         profile=profile_dict(profile),
         question=draft,
-        previous=question.answer,
+        previous=[question.answer, *question.answer_history],
         job_title=generation.job_title,
         company=generation.company,
         seed=secrets.randbits(63),
     )
+    question.answer_history = [question.answer, *question.answer_history][:ANSWER_HISTORY]
     question.answer = answer
     question.answer_revision += 1
     question.answer_updated_at = timezone.now()
-    question.save(update_fields=["answer", "answer_revision", "answer_updated_at"])
+    question.save(
+        update_fields=["answer", "answer_history", "answer_revision", "answer_updated_at"]
+    )
     return question
 
 

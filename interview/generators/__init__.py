@@ -1,7 +1,8 @@
 """Interview question generation behind two functions; the backend comes from settings.AI_BACKEND.
 
 `generate_set` returns a GenerationResult with `count` distinct questions; `new_answer` returns a
-fresh answer that differs from `previous`. Failures raise AIError (backend) or NotEnoughMaterial
+fresh answer that differs from every answer in `previous` (newest first) when it can, and always
+from the current one. Failures raise AIError (backend) or NotEnoughMaterial
 (the local bank cannot fill that many distinct questions from this profile).
 """
 
@@ -67,7 +68,7 @@ def new_answer(
     *,
     profile: dict,
     question: GeneratedQuestion,
-    previous: str,
+    previous: list[str],
     job_title: str,
     company: str,
     seed: int,
@@ -81,17 +82,18 @@ def new_answer(
             profile,
             question=question.question,
             category=question.category,
-            previous=previous,
+            previous=previous[0] if previous else "",
             job_title=job_title,
             company=company,
         )
         return result.data, result.usage
     context = question.context or infer_context(facts, question.question, question.category)
     rng = random.Random(seed)
-    for _ in range(12):  # the phrase space is large; a repeat of the previous answer is rare
+    current = previous[:1]
+    for attempt in range(24):  # the phrase space is large: a repeat is rare, two in a row rarer
         answer = compose_answer(
             facts, category=question.category, context=context, seed=rng.getrandbits(64)
         )
-        if answer != previous:
+        if answer not in (previous if attempt < 12 else current):
             return answer, {}
     raise AIError("could not produce a different answer", permanent=False)

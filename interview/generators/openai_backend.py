@@ -3,6 +3,7 @@ checked by resume_analyzer.ai.llm.complete_json, and our own checks on top (coun
 lengths). Any failure surfaces as AIError."""
 
 import json
+from typing import Any
 
 from interview.generators.bank import CATEGORIES, DIFFICULTIES
 from interview.generators.types import GeneratedQuestion
@@ -55,8 +56,23 @@ ANSWER_SCHEMA = {
 }
 
 
-def _profile_json(profile: dict) -> str:
-    return json.dumps({key: profile.get(key) for key in PROFILE_KEYS}, ensure_ascii=False)[:12000]
+def _trimmed(value: Any, depth: int = 0) -> Any:
+    """Bound the prompt: long strings cut, long lists shortened, deep nesting dropped."""
+    if isinstance(value, str):
+        return value[:1500]
+    if isinstance(value, list) and depth < 4:
+        return [_trimmed(item, depth + 1) for item in value[:30]]
+    if isinstance(value, dict) and depth < 4:
+        return {str(k)[:100]: _trimmed(v, depth + 1) for k, v in list(value.items())[:30]}
+    return value if isinstance(value, int | float | bool) or value is None else None
+
+
+def prompt_profile(profile: dict) -> dict:
+    """The profile the prompt needs; contact details stay out (the answers never use them)."""
+    facts = {key: _trimmed(profile.get(key)) for key in PROFILE_KEYS}
+    info = profile.get("personal_info")
+    facts["personal_info"] = {"name": _trimmed(info.get("name"))} if isinstance(info, dict) else {}
+    return facts
 
 
 def generate_openai(profile: dict, *, job_title: str, company: str, plan: dict) -> LLMResult:
@@ -68,7 +84,7 @@ def generate_openai(profile: dict, *, job_title: str, company: str, plan: dict) 
         "number_of_questions": count,
         "questions_per_category": plan["categories"],
         "questions_per_difficulty": plan["difficulties"],
-        "profile": json.loads(_profile_json(profile)),
+        "profile": prompt_profile(profile),
     }
     messages = [
         {"role": "system", "content": SYSTEM},
@@ -107,7 +123,7 @@ def answer_openai(
         "target_job_title": job_title or None,
         "target_company": company or None,
         "previous_answer_to_avoid": previous,
-        "profile": json.loads(_profile_json(profile)),
+        "profile": prompt_profile(profile),
     }
     messages = [
         {

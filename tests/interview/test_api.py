@@ -180,6 +180,7 @@ def test_regenerate_returns_a_different_stored_answer_each_time(api, job):
     assert answers[0] != answers[1] != answers[2] and answers[0] != answers[2]
     stored = GeneratedQuestion.objects.get(generation_id=body["generation_id"], position=2)
     assert stored.answer == answers[2] and stored.answer_revision == 2
+    assert stored.answer_history == [answers[1], answers[0]]
 
 
 def test_regenerate_uses_the_latest_generation_by_default(api, job):

@@ -129,14 +129,13 @@ def test_new_answer_differs_every_time(settings):
         answer, _ = new_answer(
             profile=PROFILE,
             question=question,
-            previous=answers[-1],
+            previous=answers[::-1][:5],
             job_title="",
             company="",
             seed=seed,
         )
         answers.append(answer)
-    assert all(a != b for a, b in zip(answers, answers[1:], strict=False))
-    assert len(set(answers)) >= 4
+    assert len(set(answers)) == 6  # never a repeat of the current or the recent answers
 
 
 def test_new_answer_for_a_question_without_context_uses_what_it_mentions(settings):
@@ -145,7 +144,7 @@ def test_new_answer_for_a_question_without_context_uses_what_it_mentions(setting
         "How did you use Kubernetes at Globex?", "Technical", "Medium", "", {}
     )
     answer, _ = new_answer(
-        profile=PROFILE, question=question, previous="", job_title="", company="", seed=1
+        profile=PROFILE, question=question, previous=[], job_title="", company="", seed=1
     )
     assert "Kubernetes" in answer and "Globex" in answer
 
@@ -216,7 +215,7 @@ def test_answer_cites_the_achievement_that_names_the_skill(settings):
         answer, _ = new_answer(
             profile=PARSED_STYLE,
             question=question,
-            previous="",
+            previous=[],
             job_title="",
             company="",
             seed=seed,

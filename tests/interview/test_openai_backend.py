@@ -59,6 +59,7 @@ def test_generate_with_openai_sends_schema_and_profile_and_stores_usage(
     user_message = json.loads(request["messages"][-1]["content"])
     assert user_message["number_of_questions"] == 3 and user_message["target_company"] == "ABC Corp"
     assert user_message["profile"]["experience"][0]["company"] == "Acme Cloud"
+    assert user_message["profile"]["personal_info"] == {"name": "Jane Doe"}  # no email or phone
     assert sum(user_message["questions_per_difficulty"].values()) == 3
     generation = QuestionGeneration.objects.get()
     assert generation.backend == "openai" and generation.prompt_version == "interview-openai-v1"
@@ -139,3 +140,13 @@ def test_unknown_backend_is_a_clean_502(api, job, settings):
     settings.AI_BACKEND = "nonsense"
     response = generate(api, job)
     assert response.status_code == 502 and "AI_BACKEND" in response.json()["message"]
+
+
+def test_huge_profiles_are_trimmed_not_a_crash(api, make_job, owner, fake_openai, openai_backend):
+    from tests.interview.conftest import PROFILE
+
+    huge = {**PROFILE, "summary": "x" * 50_000, "strengths": [f"strength {n}" for n in range(500)]}
+    fake_openai.chat_reply(question_set(3))
+    assert generate(api, make_job(owner, profile=huge)).status_code == 200
+    sent = json.loads(fake_openai.calls("chat")[-1]["messages"][-1]["content"])["profile"]
+    assert len(sent["summary"]) == 1500 and len(sent["strengths"]) == 30
