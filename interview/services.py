@@ -31,6 +31,9 @@ from interview.models import (
 
 MAX_TAGS = 20
 ANSWER_HISTORY = 5  # a regenerated answer also avoids this many earlier ones
+MAX_ID = (
+    2**63 - 1
+)  # URL ids beyond a bigint would make PostgreSQL raise instead of matching nothing
 PROFILE_FIELDS = (
     "personal_info",
     "skills",
@@ -161,7 +164,9 @@ def question_find(
         .order_by("-generation__generated_at", "-generation_id")
     )
     if generation_id is not None:
-        candidates = candidates.filter(generation_id=generation_id)
+        candidates = candidates.filter(
+            generation_id=generation_id if generation_id <= MAX_ID else 0
+        )
     if question_text:
         wanted = question_fingerprint(question_text)
         found = next(
@@ -251,7 +256,9 @@ def saved_question_create(
 
 
 def saved_question_delete(*, user, saved_id: int) -> None:
-    deleted, _ = SavedQuestion.objects.for_owner(user).filter(pk=saved_id).delete()
+    deleted = 0
+    if saved_id <= MAX_ID:
+        deleted, _ = SavedQuestion.objects.for_owner(user).filter(pk=saved_id).delete()
     if not deleted:
         raise InterviewError(
             404, "Question not found", "No saved question with this id in your library"

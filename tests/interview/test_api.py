@@ -352,3 +352,17 @@ def test_saved_questions_survive_job_deletion(api, job):
 def test_library_requires_authentication(anon_api):
     assert anon_api.get("/api/interview/library").status_code == 401
     assert anon_api.delete("/api/interview/library/1").status_code == 401
+
+
+def test_out_of_range_ids_are_404_not_500(api, job):
+    generate(api, job, num_questions=1)
+    huge = 10**30
+    assert api.delete(f"/api/interview/library/{huge}").status_code == 404
+    response = regenerate(api, job, "q1", generation_id=huge)
+    assert response.status_code == 404 and error_of(response)["error"] == "Question not found"
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch"])
+def test_wrong_methods_are_405_json(api, method):
+    response = getattr(api, method)("/api/interview/generate")
+    assert response.status_code == 405 and error_of(response)

@@ -170,3 +170,13 @@ def test_admin_lists_generations_and_saved_questions(make_user, job, owner):
         "/admin/interview/savedquestion/?q=Acme",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_out_of_range_page_ids_are_404(browser_client, job, owner):
+    generation = generation_create(user=owner, job_id=job.id, num_questions=1)
+    huge = 10**30
+    assert browser_client.post(f"/interview/library/{huge}/delete").status_code == 404
+    assert browser_client.post(f"/interview/{job.id}/{huge}/q1/regenerate").status_code == 404
+    assert (
+        browser_client.post(f"/interview/{job.id}/{generation.id}/q{huge}/save").status_code == 404
+    )
