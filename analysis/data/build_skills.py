@@ -450,6 +450,20 @@ def _forms(raw: str) -> tuple[list[str], list[str]]:
     return forms, exact
 
 
+# Named products among the business lists: tools a job description can name in passing, so they
+# get a category of their own (the parser reads generic business terms only from skill lists).
+BUSINESS_SOFTWARE = set("""
+Jira|Confluence|Trello|Asana|Monday.com|ClickUp|Notion|Basecamp|Smartsheet|Microsoft Project|Wrike|
+Linear app|Airtable|Slack|Microsoft Teams|Zoom|QuickBooks|Xero|Sage accounting|SAP|SAP ERP|
+SAP S/4HANA|SAP FICO|SAP MM|SAP SD|Oracle ERP|Oracle Financials|NetSuite|Microsoft Dynamics|Workday|
+ADP|Bloomberg Terminal|Excel|Advanced Excel|Pivot Tables|VLOOKUP|Google Sheets|Microsoft Word|
+PowerPoint|Microsoft Office|Google Workspace|Microsoft Outlook|SharePoint|Power Automate|Power Apps|
+Visio|Lucidchart|draw.io|Salesforce|Salesforce CRM|HubSpot|Zoho CRM|Pipedrive|Marketo|Pardot|
+Mailchimp|Zendesk|Freshdesk|Intercom|ServiceNow|Jira Service Management|Google Ads|Facebook Ads|
+LinkedIn Ads|Epic Systems|Cerner|Moodle|Canvas LMS|Blackboard|Pro Tools|Ableton Live|Logic Pro|
+Arduino|Raspberry Pi""".replace("\n", "").split("|"))
+
+
 def build() -> list[dict]:
     skills: dict[str, dict] = {}
     for category, source in SOURCES.items():
@@ -464,7 +478,7 @@ def build() -> list[dict]:
                 continue  # first category wins; duplicates across lists are harmless
             skills[forms[0].lower()] = {
                 "name": forms[0],
-                "category": category,
+                "category": "Business Software" if forms[0] in BUSINESS_SOFTWARE else category,
                 "aliases": forms[1:],
                 "exact": exact,
             }

@@ -18,7 +18,7 @@ GITHUB_RE = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[\w\-.]+/?", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|dev|org|net|me)(?:/\S*)?", re.I)
 SEPARATORS_RE = re.compile(r"\s*(?:\||•|·|●|▪|◆|♦|\t|/{2,}|\s{3,}| - | – | — )\s*")
 LABEL_RE = re.compile(
-    r"^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|mob|cell|ph|address|location|"
+    r"^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|mob|cell|ph|address|location|(?:full )?name|"
     r"linkedin|github|web(?:site)?|portfolio|home|based in|lives in)\b\.?\s*[:\-]?\s*",
     re.I,
 )

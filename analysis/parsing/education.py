@@ -36,6 +36,8 @@ DEGREES: list[tuple[re.Pattern[str], str]] = [
         (r"\bbachelor of laws\b|(?<![\w.])ll\.?b\b\.?", "Bachelor of Laws"),
         (r"\bbachelor of science\b|(?<![\w.])b\.\s?sc?\.|(?<![\w.])bsc\b\.?|^bs" + _ABBR_END, "Bachelor of Science"),
         (r"\bbachelor of arts\b|(?<![\w.])b\.a\.|^ba" + _ABBR_END, "Bachelor of Arts"),
+        (r"\blaurea (?:magistrale|specialistica)\b|\bmagister\b|\bmaestr[ií]a\b|\bmestrado\b", "Master's Degree"),
+        (r"\blaurea(?: triennale)?\b|\blicenciatura\b|\bgrado en\b|\bbacharelado\b|\blicence\b", "Bachelor's Degree"),
         (r"\bmaster'?s\b(?:\s+degree)?", "Master's Degree"),
         (r"\bbachelor'?s\b(?:\s+degree)?", "Bachelor's Degree"),
         (r"\bassociate(?:'s)? (?:degree|of \w+)\b|(?<![\w.])a\.[as]\.", "Associate Degree"),
@@ -74,8 +76,18 @@ def _field_of_study(rest: str) -> str:
     return rest
 
 
-def find_institution(text: str) -> str | None:
+def _institution_fragments(text: str) -> list[str]:
+    """Fragments at separators; one that still holds a degree is also tried comma by comma."""
+    result = []
     for fragment in SPLIT_RE.split(text):
+        result.append(fragment)
+        if "," in fragment and find_degree_only(fragment):
+            result.extend(fragment.split(","))
+    return result
+
+
+def find_institution(text: str) -> str | None:
+    for fragment in _institution_fragments(text):
         fragment = YEAR_RE.sub("", EXPECTED_RE.sub("", fragment)).strip(" ,.;:-–—()")
         if not INSTITUTION_RE.search(fragment) or find_degree_only(fragment):
             continue

@@ -113,6 +113,8 @@ def _words(text: str) -> list[str]:
 def heading_kind(line: str) -> tuple[str | None, float]:
     """The section this line would open, and how sure we are (≥ HEADING_THRESHOLD is a heading)."""
     text = line.strip().rstrip(":").strip()
+    if re.fullmatch(r"(?:\w ){3,}\w", text):
+        text = text.replace(" ", "")  # letter-spaced capitals: "S K I L L S"
     if not text or len(text) > 45 or is_bullet(line):
         return None, 0.0
     words = _words(text)

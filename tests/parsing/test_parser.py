@@ -59,6 +59,7 @@ def test_overlapping_jobs_are_counted_once():
         ("Academic Background", "education"), ("EDUCATION & TRAINING", "education"),
         ("Core Competencies", "skills"), ("Technical Skills", "skills"), ("Toolbox", "skills"),
         ("Programming Languages", "skills"), ("About Me", "summary"), ("Languages", "languages"),
+        ("S K I L L S", "skills"), ("E D U C A T I O N", "education"),
     ],
 )
 def test_headings_are_scored_not_matched_exactly(line, kind):
@@ -278,3 +279,56 @@ def test_empty_and_garbage_text_give_an_empty_profile_not_an_error():
     for text in ("", "   \n\n", "%%%% 1234 ####", "x" * 10000):
         profile = parse_resume(text, today=TODAY)
         assert profile["experience"] == [] and profile["personal_info"]["email"] is None
+
+
+US_RESUME = """John Smith
+123 Main Street, Springfield, IL 62704 • (217) 555-0198 • john.smith@email.com
+OBJECTIVE
+Marketing professional seeking a management role.
+EXPERIENCE
+ABC Company, Springfield, IL                                June 2018 – Present
+Marketing Manager
+ • Grew email list by 40% using Mailchimp and HubSpot.
+XYZ Corp., Chicago, IL                                       Jan 2015 – May 2018
+Marketing Specialist
+ • Ran budgeting for Google Ads campaigns.
+EDUCATION
+Bachelor of Arts in Communications, University of Illinois, 2014
+SKILLS
+Microsoft Office, Adobe Photoshop, SEO
+"""
+
+EU_RESUME = """Curriculum Vitae
+Personal Information
+Name: Maria Rossi
+Date of birth: 12/03/1990
+Address: Via Roma 10, 20121 Milano, Italy
+Phone: +39 333 123 4567
+Work Experience
+2018 - present    Software Developer at Fintech S.p.A., Milan
+2015 - 2018       Junior Developer at Web Agency Srl, Turin
+Education
+2010 - 2015       Laurea Magistrale in Ingegneria Informatica, Politecnico di Milano
+"""
+
+
+def test_a_us_style_resume():
+    profile = parse_resume(US_RESUME, today=TODAY)
+    assert profile["personal_info"]["location"] == "Springfield, IL"
+    assert profile["personal_info"]["phone"] == "(217) 555-0198"
+    assert [(j["company"], j["role"]) for j in profile["experience"]] == [
+        ("ABC Company", "Marketing Manager"), ("XYZ Corp.", "Marketing Specialist")]
+    # Named products count from job bullets; a generic business word there ("budgeting") does not.
+    assert profile["skills"]["Business Software"] == ["Microsoft Office", "Mailchimp", "HubSpot", "Google Ads"]
+    assert "Budgeting" not in str(profile["skills"])
+
+
+def test_a_european_cv_with_labels_and_a_laurea():
+    profile = parse_resume(EU_RESUME, today=TODAY)
+    info = profile["personal_info"]
+    assert (info["name"], info["phone"], info["location"]) == ("Maria Rossi", "+39 333 123 4567", "Milano, Italy")
+    assert [(j["company"], j["role"]) for j in profile["experience"]] == [
+        ("Fintech S.p.A.", "Software Developer"), ("Web Agency Srl", "Junior Developer")]
+    assert profile["education"] == [{"degree": "Master's Degree in Ingegneria Informatica",
+                                     "institution": "Politecnico di Milano", "year": 2015}]
+    assert profile["total_years_experience"] == 11.9  # 2015 to Nov 2026, the shared 2018 once
