@@ -131,12 +131,21 @@ def generation_create(
 
 
 def latest_generation(*, user, job: AnalysisJob) -> QuestionGeneration | None:
-    return (
-        QuestionGeneration.objects.for_owner(user)
-        .filter(job=job)
-        .prefetch_related("questions")
-        .first()
-    )
+    return generation_for(user=user, job=job)
+
+
+def generation_for(
+    *, user, job: AnalysisJob, generation_id: int | None = None
+) -> QuestionGeneration | None:
+    """The job's set with this id, or its latest set; None when there is none (or not the user's)."""
+    sets = QuestionGeneration.objects.for_owner(user).filter(job=job).prefetch_related("questions")
+    if generation_id is not None:
+        sets = sets.filter(pk=generation_id if generation_id <= MAX_ID else 0)
+    return sets.first()
+
+
+def generation_history(*, user, job: AnalysisJob, limit: int = 10) -> list[QuestionGeneration]:
+    return list(QuestionGeneration.objects.for_owner(user).filter(job=job)[:limit])
 
 
 def question_position(question_id: str) -> int | None:

@@ -4,7 +4,7 @@ without JavaScript."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.throttling import ScopedRateThrottle
@@ -74,6 +74,7 @@ def _workspace(
         "problem": problem,
         "completed": job.status == JobStatus.COMPLETED,
         "save_form": SaveForm(),
+        "history": services.generation_history(user=request.user, job=job),
     }
     return render(request, template, context, status=200 if request.htmx else status)
 
@@ -84,7 +85,12 @@ def interview_page(request: HttpRequest, job_id) -> HttpResponse:
     job = get_object_or_404(
         AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id
     )
-    generation = services.latest_generation(user=request.user, job=job)
+    wanted = request.GET.get("set", "")
+    generation = services.generation_for(
+        user=request.user, job=job, generation_id=int(wanted) if wanted.isdigit() else None
+    )
+    if generation is None and wanted:
+        raise Http404("No such question set")
     return _workspace(request, job, GenerateForm(initial=_initial(job, generation)), generation)
 
 

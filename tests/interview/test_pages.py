@@ -180,3 +180,14 @@ def test_out_of_range_page_ids_are_404(browser_client, job, owner):
     assert (
         browser_client.post(f"/interview/{job.id}/{generation.id}/q{huge}/save").status_code == 404
     )
+
+
+def test_earlier_sets_stay_reachable(browser_client, outsider_client, job, owner):
+    old = generation_create(user=owner, job_id=job.id, job_title="Old Title", num_questions=2)
+    new = generation_create(user=owner, job_id=job.id, job_title="New Title", num_questions=3)
+    latest = browser_client.get(f"/interview/{job.id}").content.decode()
+    assert latest.count('class="card q-card"') == 3 and f'href="?set={old.id}"' in latest
+    earlier = browser_client.get(f"/interview/{job.id}", {"set": old.id}).content.decode()
+    assert earlier.count('class="card q-card"') == 2 and f'id="q-{old.id}-1"' in earlier
+    assert browser_client.get(f"/interview/{job.id}", {"set": 10**30}).status_code == 404
+    assert outsider_client.get(f"/interview/{job.id}", {"set": new.id}).status_code == 404
