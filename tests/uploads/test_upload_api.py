@@ -294,3 +294,10 @@ def test_size_limit_holds_little_in_memory(owner, tmp_path):
             tracemalloc.stop()
     assert response.status_code == 413
     assert peak < 1024 * 1024, f"peak {peak / 2**20:.1f} MB"
+
+
+def test_too_many_form_fields_is_400_not_500(api, post_upload):
+    fields = {f"f{i}": "x" for i in range(1100)}
+    response = post_upload(api, [("file", "resume.pdf", fixture("resume.pdf"), "application/pdf")], fields)
+    assert response.status_code == 400 and response.json()["error"] == "Too many fields"
+    assert not Upload.objects.exists()
