@@ -3,7 +3,8 @@
 Run `python analysis/data/build_skills.py` after editing the lists below. Each entry is
 "Canonical Name|alias|alias"; a leading "=" marks a name that is also an ordinary word
 ("Go", "R", "Swift", "Excel"), matched only as written and never lower-cased, and so are the
-forms listed in COMMON_WORDS. Vendor families
+forms listed in COMMON_WORDS ("words" in the JSON: in running prose they do not count at the
+start of a sentence, where any word is capitalised) and short acronyms ("SAN", "REST"). Vendor families
 (AWS, Azure and Google Cloud services, Apache projects, ...) are expanded from product lists.
 """
 
@@ -335,6 +336,138 @@ Amharic; Yoruba; Igbo; Hausa; Zulu; Afrikaans; Catalan; Basque; Galician; Serbia
 Lithuanian; Latvian; Estonian; Icelandic; Irish; Welsh; Sign Language|ASL|American Sign Language; Latin
 """
 
+
+# More libraries, tools and domain skills, so the taxonomy covers more than software jobs.
+MORE_LIBRARIES = """
+boto3; Paramiko; Alembic; =Marshmallow; Typer; isort; Sphinx; MkDocs; Folium; Shapely; Rasterio; GDAL;
+NetworkX; SymPy; sentence-transformers|Sentence Transformers; tiktoken; LangGraph; CrewAI; AutoGen;
+Haystack; DSPy; vLLM; llama.cpp; Ollama; PEFT; LoRA; QLoRA; bitsandbytes; TRL; Diffusers;
+Stable Diffusion; OpenAI Whisper; YOLO; Detectron2; MMDetection; Albumentations; torchvision; timm;
+Kornia; Open3D; Point Cloud Library|PCL; Pyro; NumPyro; TensorBoard; Weka; H2O.ai|H2O; DataRobot;
+AutoML; Pandera; Koalas; Modin; Vaex; cuDF; RAPIDS; Joblib; PyArrow; fastText; Word2Vec; GloVe; BERT;
+GPT; RoBERTa; T5 model; LLaMA|Llama 2|Llama 3; Mistral AI; Anthropic API|Claude API; Gemini API; Cohere;
+Ramda; date-fns; Day.js; Luxon; Immutable.js; urql; Vuex; Pinia; NgRx; XState; Recoil; Jotai; Valtio;
+Framer Motion; GSAP; Anime.js; Lottie; PixiJS; Phaser; Babylon.js; A-Frame; p5.js; Fabric.js; Konva;
+Cheerio; JSDOM; Nodemailer; PM2; Nodemon; ts-node; SWC; Turbopack; Turborepo; Nx; Lerna; Changesets;
+Yeoman; Handlebars; EJS; Pug; Mustache; Nunjucks; Inertia.js; Livewire; Stimulus; Hotwire; Quasar;
+Vuetify; PrimeVue; PrimeReact; Element UI; Radix UI; shadcn/ui; Headless UI; DaisyUI; Semantic UI;
+UIkit; Materialize CSS; React Router; TanStack Router; Redux Toolkit; RTK Query; React Spring;
+Recharts; ECharts|Apache ECharts; ApexCharts; Nivo; visx; Vega-Lite; Vega; Observable Plot; Plotly.js;
+Cytoscape.js; Sigma.js; OpenLayers; CesiumJS; deck.gl; Turf.js; Pusher; Ably; Appwrite; PocketBase;
+Strapi; Contentful; Sanity CMS|Sanity.io; Prismic; Ghost CMS; KeystoneJS; Directus; Payload CMS;
+Medusa.js; Saleor; BigCommerce; PrestaShop; OpenCart; Squarespace; Wix; Webflow; Bubble.io; Retool;
+Appsmith; Budibase; OutSystems; Mendix; Zapier; Make.com|Integromat; n8n; IFTTT; Workato; Boomi|Dell Boomi;
+SnapLogic; Lombok; Jackson JSON|Jackson Databind; Gson; Guava; Log4j; SLF4J; Logback; JPA; JDBC; JMS; JNDI; JMX;
+EJB; Servlets; JSP; Thymeleaf; Netty; Undertow; OkHttp; OpenFeign|Feign; Hystrix; Resilience4j;
+Netflix Eureka|Eureka; Zuul; Spring Data; Spring WebFlux|WebFlux; Project Reactor; Kotlin Coroutines;
+Exposed ORM; JavaFX; Java Swing|Swing; Android NDK; JNI; GraalVM; OpenJDK; JVM Tuning; sbt; Leiningen; Cats Effect;
+ZIO; http4s; Cobra CLI; Viper config; GORM; sqlx; Gorilla Mux; chi router; go-kit; Serde; Diesel ORM;
+SeaORM; Hyper.rs; Tonic gRPC; wasm-bindgen; Yew; Leptos; Bevy; OpenMP; MPI; Intel TBB; Eigen; POCO C++;
+FlatBuffers; Cap'n Proto; Conan package manager; vcpkg; GDB; LLDB; Valgrind; perf profiler; gprof; AddressSanitizer;
+Clang; GCC; LLVM; MSVC; MinGW; AutoMapper; MediatR; Serilog; NLog; Hangfire; IdentityServer; Razor;
+Twig; Laravel Blade|Blade templates; Eloquent ORM|Eloquent; Doctrine ORM|Doctrine; PHPStan; Psalm;
+Sidekiq; Resque; Puma; Devise; Capistrano; Bundler; RubyGems; Sorbet; Pydantic AI; SQLModel; Tortoise ORM;
+Peewee; Django Ninja; Litestar; Sanic; Falcon framework; Bottle.py; CherryPy; web2py; Twisted; Trio;
+AnyIO; asyncio; uvloop; gevent; Kivy; PyQt; PySide; Tkinter; Pygame; Arcade library; Panda3D; Manim;
+Pillow-SIMD; imageio; PyMuPDF; pdfplumber; ReportLab; WeasyPrint; python-docx; openpyxl; xlrd; XlsxWriter
+"""
+
+MORE_PLATFORM = """
+Cloudflare Workers; Fly.io; Render.com; Railway.app; Deno Deploy; Firebase Functions; Elastic Cloud;
+MongoDB Atlas; Confluent Cloud; Aiven; Upstash; Kong Gateway|Kong; Tyk; AWS App Mesh; Cilium; Calico;
+Flannel; MetalLB; cert-manager; ExternalDNS; Velero; Longhorn; Rook; Portworx; Harbor registry;
+Quay.io|Quay; Docker Hub; Skaffold; Tilt.dev; DevSpace; Telepresence; Kubernetes in Docker; minikube;
+k9s; Lens IDE; kubectl; Open Policy Agent|OPA; Kyverno; Falco; Sysdig; Lightstep; Chronosphere;
+VictoriaMetrics; Thanos; Cortex metrics; Grafana Mimir|Mimir; M3DB; Cribl; Logz.io; Papertrail; Loggly;
+Rollbar; Bugsnag; Raygun; Instana; Elastic APM; Pingdom; UptimeRobot; Atlassian Statuspage|Statuspage;
+Grafana Cloud; incident.io; FireHydrant; Rundeck; Ansible Tower|AWX; CFEngine; Spacelift; env0; Atlantis;
+Terraform Cloud; Checkov; tfsec; Terrascan; Infracost; OpenTofu; cloud-init; Fedora CoreOS|CoreOS;
+Flatcar Linux; Talos Linux; Bottlerocket; NixOS; GNU Guix; Windows Subsystem for Linux|WSL; PowerShell DSC;
+SCCM|Microsoft Endpoint Configuration Manager; Intune|Microsoft Intune; Jamf; Group Policy; Exchange Server;
+Microsoft 365 Administration; Google Workspace Administration; Citrix; VMware Horizon; VDI; Nutanix;
+NetApp; Pure Storage; Dell EMC; HPE; Cisco Meraki; Aruba Networks; Ubiquiti; pfSense; OPNsense;
+WireGuard; OpenVPN; IPsec; Squid proxy; BIND DNS; Pi-hole; Let's Encrypt; OpenSSL; GnuPG|GPG; Kerberos authentication
+"""
+
+MORE_DATA = """
+ThoughtSpot; Domo; Sigma Computing; Hex notebooks; Deepnote; Observable notebooks; Voila; Preset.io;
+Soda Core; Atlan; Collibra; Alation; DataHub; Amundsen data catalog; OpenLineage; Marquez lineage; Unity Catalog;
+Hive Metastore; Matillion; Hevo Data; Rivery; Meltano; Singer taps; Census reverse ETL; Hightouch;
+RudderStack; Snowplow; Kafka Connect; Debezium; Flink SQL; ksqlDB; Materialize database; RisingWave;
+Dataiku; SAS Viya; IBM SPSS Modeler; Power Query; Power Pivot; DAX; MDX; LookML; Data Lineage;
+Data Cataloging; Data Contracts; Change Data Capture|CDC; Dimensional Modeling|Kimball; Data Vault;
+Star Schema; Slowly Changing Dimensions|SCD; Reverse ETL; Feature Store; Vector Database; Model Serving;
+Model Monitoring; Drift Detection; Synthetic Data; Data Labeling; Label Studio; Prodigy annotation;
+Snorkel; Active Learning; Few-shot Learning; Zero-shot Learning; Contrastive Learning; Self-supervised Learning;
+Knowledge Distillation; Quantization; Model Compression; Federated Learning; Differential Privacy;
+Causal Machine Learning; Uplift Modeling; Marketing Mix Modeling|MMM; Multi-touch Attribution;
+Customer Lifetime Value|CLV|LTV modeling; Cohort Analysis; Funnel Analysis; Churn Prediction;
+Demand Forecasting; Price Optimization; Route Optimization; Supply Chain Analytics; Credit Scoring;
+Fraud Analytics; Text Mining; Speech Synthesis; Machine Translation; Question Answering; Chatbots;
+Conversational AI; Rasa; Dialogflow; Amazon Lex; Microsoft Bot Framework; Image Classification;
+Pose Estimation; Optical Flow; SLAM; Sensor Fusion; Lidar; Kalman Filter; Path Planning; Autonomous Driving
+"""
+
+MORE_SECURITY = """
+Wazuh; OSSEC; ModSecurity; Zscaler; Netskope; Proofpoint; Mimecast; KnowBe4; Varonis; IBM QRadar|QRadar;
+ArcSight; LogRhythm; Exabeam; Elastic Security|Elastic SIEM; VMware Carbon Black|Carbon Black; Cylance;
+Sophos; McAfee; Symantec; Trend Micro; Bitdefender; ESET; Tanium; Nexpose; Acunetix; Nikto; sqlmap;
+OWASP ZAP|ZAP proxy; Ghidra; IDA Pro; Radare2; Volatility Framework; Autopsy forensics; EnCase; FTK;
+Cellebrite; YARA; Sigma rules; MITRE ATT&CK; Cyber Kill Chain; CIS Controls|CIS Benchmarks; DISA STIG|STIG;
+HITRUST; CMMC; NIS2; Threat Intelligence; Threat Hunting; Privileged Access Management|PAM; BeyondTrust;
+Delinea|Thycotic; Hardware Security Module|HSM; FIDO2; WebAuthn; Passkeys; Security Architecture;
+Security Governance; Third-Party Risk Management|TPRM; Business Impact Analysis; Tabletop Exercises;
+Phishing Simulation; Email Security; Web Application Firewall|WAF; DDoS Mitigation; Network Segmentation;
+Microsegmentation; Secure Access Service Edge|SASE; CASB; Data Classification; Tokenization; Key Management
+"""
+
+MORE_DOMAIN = """
+Financial Reporting; Financial Consolidation; Audit Planning; Internal Controls; Transfer Pricing; VAT;
+Billing; Invoicing; Credit Control; Collections; Cash Flow Management; Hedging; Capital Markets;
+Private Equity; Venture Capital; Hedge Funds; Fund Accounting; Real Estate Finance; Commercial Lending;
+Loan Origination; KYC|Know Your Customer; Anti-Money Laundering|AML; Fraud Detection; Claims Processing;
+Reinsurance; Pricing Analytics; Revenue Management; Yield Management; Category Management; Trade Marketing;
+Shopper Marketing; Product Marketing; Performance Marketing; Programmatic Advertising; Media Buying;
+Media Planning; Community Management; Customer Retention; Lifecycle Marketing; Net Promoter Score|NPS;
+Voice of the Customer|VoC; Service Design; Business Process Modeling|BPMN; Process Mapping;
+Value Stream Mapping; Balanced Scorecard; SWOT Analysis; PESTLE Analysis; Business Case Development;
+Feasibility Studies; Tender Management; RFP Management; Bid Management; Contract Management; Outsourcing;
+Post-Merger Integration; Restructuring; Crisis Management; Business Continuity Planning|BCP; ESG;
+Sustainability Reporting; Carbon Accounting; Life Cycle Assessment|LCA; Environmental Compliance;
+Health and Safety|HSE|EHS; Occupational Health; Ergonomics; Facilities Management; Space Planning;
+Interior Design; Urban Planning; Landscape Architecture; Land Surveying|surveying; Geotechnical Engineering;
+HVAC; Plumbing; Electrical Wiring; Welding; CNC Machining|CNC; Blueprint Reading; GD&T; Tolerance Analysis;
+FMEA; DFMEA; PFMEA; APQP; PPAP; Statistical Process Control|SPC; Design of Experiments|DOE; Metrology;
+Coordinate Measuring Machine|CMM; Injection Molding; Sheet Metal Design; Finite Element Analysis|FEA;
+Computational Fluid Dynamics|CFD; Thermodynamics; Heat Transfer; Fluid Mechanics; Vibration Analysis;
+Reliability Engineering; Maintenance Planning; Predictive Maintenance; Total Productive Maintenance|TPM;
+CMMS; IBM Maximo|Maximo; Power Systems; Substation Design; Renewable Energy; Solar PV|photovoltaics;
+Wind Energy; Battery Systems; Power Electronics; Motor Control; Signal Integrity; RF Design; Antenna Design;
+Analog Circuit Design; Mixed-Signal Design; ASIC Design; Physical Design; Design for Testability;
+Cadence Virtuoso; Synopsys Design Compiler; Xilinx Vivado|Vivado; Intel Quartus|Quartus; ModelSim;
+QuestaSim; Verilator; cocotb; UVM; SystemC; High-Level Synthesis|HLS; Patient Assessment; Wound Care;
+Medication Administration; IV Therapy; Triage; Telemetry Nursing; Critical Care; Emergency Medicine;
+Pediatrics; Geriatrics; Oncology; Cardiology; Radiology; Ultrasound; MRI; CT Scanning; Dental Hygiene;
+Physical Therapy; Occupational Therapy; Speech Therapy; Mental Health; Counseling; Case Management;
+Social Work; Public Health; Health Informatics; Clinical Documentation; Infection Control; Sterile Technique;
+Vital Signs; EKG|ECG; Venipuncture; Meditech; Allscripts; athenahealth; eClinicalWorks; Medical Terminology;
+CPT Coding; HCPCS; Revenue Cycle Management; Prior Authorization; Utilization Review; Pharmacovigilance;
+Regulatory Submissions; CDISC; SDTM; ADaM; SAS Programming; Clinical Data Management; Medidata Rave;
+Veeva Vault; LIMS; Electronic Lab Notebook|ELN; HPLC; Mass Spectrometry; Flow Cytometry; ELISA;
+Western Blot; CRISPR; Next-Generation Sequencing|NGS; RNA-Seq; Single-Cell Sequencing; Protein Purification;
+Microscopy; Confocal Microscopy; Tissue Culture; Animal Handling; Good Laboratory Practice|GLP; Biosafety;
+Lesson Planning; Differentiated Instruction; Student Assessment; IEP Development; ESL Teaching|ESL; TEFL;
+TESOL; Montessori; Early Childhood Education; STEM Education; Google Classroom; Kahoot; Contract Drafting;
+Legal Writing; eDiscovery; Relativity eDiscovery; Westlaw; LexisNexis; Mediation; Arbitration;
+Immigration Law; Family Law; Criminal Law; Tax Law; Patent Law; Trademark Law; Privacy Law; Food Preparation;
+Menu Planning; Inventory Control; Bartending; Sommelier; Front Desk Operations; Opera PMS; Reservations Management;
+Event Coordination; Catering; Barista; HACCP; ServSafe; Pallet Jack; Shipping and Receiving; Order Picking;
+RF Scanners; WMS|warehouse management system; TMS|transportation management system; SAP EWM;
+Manhattan WMS; Blue Yonder; Kinaxis; Oracle SCM; Incoterms; Customs Clearance; Freight Forwarding;
+Route Planning; Dispatching; Commercial Driver's License|CDL
+"""
+
+
 def expand(prefix: str, products: str, canonical_prefix: str | None = None) -> str:
     """'AWS', 'Lambda|S3' → 'AWS Lambda|Amazon Lambda; AWS S3|Amazon S3' (aliases keep the vendor)."""
     entries = []
@@ -397,6 +530,11 @@ SOURCES: dict[str, str] = {
     "Certifications": CERTIFICATIONS,
     "Spoken Languages": SPOKEN,
 }
+SOURCES["Frameworks & Libraries"] += ";" + MORE_LIBRARIES
+SOURCES["Cloud & DevOps"] += ";" + MORE_PLATFORM
+SOURCES["Data & Machine Learning"] += ";" + MORE_DATA
+SOURCES["Security"] += ";" + MORE_SECURITY
+SOURCES["Business & Domain"] += ";" + MORE_DOMAIN
 
 
 # Forms that are also ordinary English words or given names: matched only as written
@@ -418,6 +556,9 @@ amplify proton copilot sam chalice search maps functions monitor policy arc stac
 purview sentinel defender firewall bastion prometheus grafana tempo jaeger splunk traefik
 tomcat jetty wildfly nexus buck ninja conda cargo composer homebrew windows unix debian fedora
 arch alpine ubuntu salt packer vagrant jenkins bamboo tekton drone flux argo spinnaker
+swing razor twig puma devise trio twisted quasar stimulus ably pusher feign eureka cohere pyro
+rook calico flannel quay longhorn atlantis voila snorkel recoil yew bevy psalm sorbet undertow
+guava pug mustache handlebars yeoman vega phaser konva lottie falco thanos cortex hyper sanic
 """.split())
 
 
@@ -438,16 +579,13 @@ def _display(name: str) -> str:
     return name
 
 
-def _forms(raw: str) -> tuple[list[str], list[str]]:
-    """(all forms, the forms matched only as written)."""
+def _forms(raw: str) -> tuple[list[str], list[str], list[str]]:
+    """(all forms, the forms matched only as written, those of them that are ordinary words)."""
     forced = raw.startswith("=")
     forms = [part.strip() for part in raw.lstrip("=").split("|") if part.strip()]
-    exact = [
-        form
-        for i, form in enumerate(forms)
-        if (forced and i == 0) or form.lower() in COMMON_WORDS or _is_acronym(form)
-    ]
-    return forms, exact
+    words = [form for i, form in enumerate(forms) if (forced and i == 0) or form.lower() in COMMON_WORDS]
+    exact = [form for form in forms if form in words or _is_acronym(form)]
+    return forms, exact, words
 
 
 # Named products among the business lists: tools a job description can name in passing, so they
@@ -471,7 +609,7 @@ def build() -> list[dict]:
             raw = raw.strip()
             if not raw:
                 continue
-            forms, exact = _forms(raw)
+            forms, exact, words = _forms(raw)
             if _display(forms[0]) != forms[0]:
                 forms = [_display(forms[0]), *forms]  # the lower-case form stays an alias
             if forms[0].lower() in skills:
@@ -481,6 +619,7 @@ def build() -> list[dict]:
                 "category": "Business Software" if forms[0] in BUSINESS_SOFTWARE else category,
                 "aliases": forms[1:],
                 "exact": exact,
+                "words": words,
             }
     return sorted(skills.values(), key=lambda entry: (entry["category"], entry["name"].lower()))
 

@@ -114,7 +114,7 @@ def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list
     prose = [job["description"] for job in jobs] + section_lines(sections, "projects")
     found = find_skills(listed)
     names = {skill.name for skill in found}
-    for skill in find_skills(prose):
+    for skill in find_skills(prose, prose=True):
         if skill.category not in LISTED_ONLY and skill.name not in names:
             found.append(skill)
             names.add(skill.name)

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "skills.json"
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s|^[\W_]+\s?)$")
 TOKEN_RE = re.compile(r"(?<![\w.])\.?[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ]*(?:[.\-/'&][A-Za-z0-9À-ÿ]+)*[+#]*")
 
 
@@ -25,6 +26,7 @@ class Skill:
 class Taxonomy:
     folded: dict[tuple[str, ...], Skill]  # lower-cased forms
     exact: dict[tuple[str, ...], Skill]  # forms matched only as written
+    words: frozenset[tuple[str, ...]]  # exact forms that are ordinary words ("Spring", "Go")
     first_tokens: frozenset[str]  # lower-cased first tokens, to keep "CI/CD" whole
     longest: int
 
@@ -38,6 +40,7 @@ def taxonomy() -> Taxonomy:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     folded: dict[tuple[str, ...], Skill] = {}
     exact: dict[tuple[str, ...], Skill] = {}
+    words: set[tuple[str, ...]] = set()
     for entry in data["skills"]:
         skill = Skill(entry["name"], entry["category"])
         exact_forms = set(entry.get("exact", []))
@@ -47,38 +50,48 @@ def taxonomy() -> Taxonomy:
                 continue
             if form in exact_forms:
                 exact.setdefault(key, skill)
+                if form in entry.get("words", []):
+                    words.add(key)
             else:
                 folded.setdefault(tuple(token.lower() for token in key), skill)
     keys = [*folded, *exact]
     first = frozenset(key[0].lower() for key in keys)
-    return Taxonomy(folded, exact, first, max(len(key) for key in keys))
+    return Taxonomy(folded, exact, frozenset(words), first, max(len(key) for key in keys))
 
 
-def _line_tokens(line: str, known_first: frozenset[str]) -> list[str]:
-    """Tokens, with 'Python/Django' split unless the whole ('CI/CD', 'TCP/IP') starts a skill."""
-    result: list[str] = []
-    for token in tokens(line):
+def _line_tokens(line: str, known_first: frozenset[str]) -> list[tuple[str, bool]]:
+    """(token, starts a sentence), with 'Python/Django' split unless the whole ('CI/CD',
+    'TCP/IP') starts a skill."""
+    result: list[tuple[str, bool]] = []
+    for match in TOKEN_RE.finditer(line):
+        token = match.group(0)
+        initial = bool(SENTENCE_START_RE.search(line[: match.start()]))
         if "/" in token and token.lower() not in known_first:
-            result.extend(part for part in token.split("/") if part)
+            parts = [part for part in token.split("/") if part]
+            result.extend((part, initial and i == 0) for i, part in enumerate(parts))
         else:
-            result.append(token)
+            result.append((token, initial))
     return result
 
 
-def find_skills(lines: list[str]) -> list[Skill]:
-    """Skills in order of first mention, each once."""
+def find_skills(lines: list[str], *, prose: bool = False) -> list[Skill]:
+    """Skills in order of first mention, each once. In prose, an ordinary word that opens a
+    sentence ("Twisted pair cabling …") is not taken for the skill it also names."""
     tax = taxonomy()
     found: dict[str, Skill] = {}
     for line in lines:
-        words = _line_tokens(line, tax.first_tokens)
+        pairs = _line_tokens(line, tax.first_tokens)
+        words = [word for word, _ in pairs]
         lowered = [word.lower() for word in words]
         position = 0
         while position < len(words):
             step = 1
             for size in range(min(tax.longest, len(words) - position), 0, -1):
-                skill = tax.exact.get(tuple(words[position : position + size])) or tax.folded.get(
-                    tuple(lowered[position : position + size])
-                )
+                key = tuple(words[position : position + size])
+                skill = tax.exact.get(key)
+                if skill and prose and pairs[position][1] and key in tax.words:
+                    skill = None
+                skill = skill or tax.folded.get(tuple(lowered[position : position + size]))
                 if skill:
                     found.setdefault(skill.name, skill)
                     step = size
