@@ -3,6 +3,7 @@
 Protocol: the client sends {"type": "auth", "token": ...} (or {"type": "auth"} to use the page's
 session cookie) and gets a `system` "Connected to chat server" plus the conversation history.
 Then {"type": "message", "content", "msg_type": "text", "job_id"?} gets a `message` answer.
+A frame may carry an "id" (string or number); the answer or error to it repeats it as "reply_to".
 Every problem with a frame is an `error` message and the connection stays open; only a failed
 authentication closes it (code 4401). Each user's connections share a group, so answers and
 job progress reach every open tab.
@@ -28,7 +29,8 @@ from chat.services import (
     NO_CONTEXT_ANSWER,
     ChatError,
     chat_context_resolve,
-    chat_message_answer,
+    chat_exchange_prepare,
+    chat_exchange_record,
 )
 from resume_analyzer.ai.errors import AIError
 
@@ -86,12 +88,16 @@ def conversation(user: Any, job_id: str | None) -> dict[str, Any]:
     return {"type": "history", "job_id": str(job.pk), "messages": messages}
 
 
-def answer(user: Any, job_id: str | None, question: str) -> list[dict[str, Any]] | None:
-    """[question, answer] payloads, or None when the user has no analysis to talk about."""
+def answer(user: Any, job_id: str | None, question: str) -> list[ChatMessage] | None:
+    """The unsaved [question, answer], or None when the user has no analysis to talk about."""
     job = chat_context_resolve(user=user, job_id=job_id)
     if job is None:
         return None
-    return [message_payload(message) for message in chat_message_answer(user=user, job=job, question=question)]
+    return chat_exchange_prepare(user=user, job=job, question=question)
+
+
+def record(exchange: list[ChatMessage]) -> None:
+    chat_exchange_record(exchange=exchange)
 
 
 def optional_str(payload: dict, name: str) -> str | None:
@@ -104,6 +110,7 @@ def optional_str(payload: dict, name: str) -> str | None:
 class ChatConsumer(AsyncWebsocketConsumer):
     user: Any = None
     group: str | None = None
+    reply_to: str | int | None = None  # the "id" of the frame being handled
 
     async def connect(self) -> None:
         await self.accept()
@@ -119,6 +126,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             forget(self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        self.reply_to = None
         try:
             await self.dispatch_frame(self.parse(text_data, bytes_data))
         except ChatError as exc:
@@ -130,8 +138,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             logger.exception("chat frame failed")
             await self.send_error("Server error", "Something went wrong with this message; please try again")
 
-    @staticmethod
-    def parse(text_data: str | None, bytes_data: bytes | None) -> dict[str, Any]:
+    def parse(self, text_data: str | None, bytes_data: bytes | None) -> dict[str, Any]:
         if text_data is None:
             raise ChatError("Unsupported frame", "Send messages as JSON text frames, not binary")
         try:
@@ -140,6 +147,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             raise ChatError("Invalid JSON", f"The message is not valid JSON: {exc}") from exc
         if not isinstance(payload, dict):
             raise ChatError("Invalid message", "A message must be a JSON object")
+        frame_id = payload.get("id")
+        if isinstance(frame_id, (str, int)) and not isinstance(frame_id, bool) and len(str(frame_id)) <= 100:
+            self.reply_to = frame_id
         if not isinstance(payload.get("type"), str) or not payload["type"]:
             raise ChatError("Missing field", "'type' is required", field="type")
         return payload
@@ -194,12 +204,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             raise ChatError("Message too long", f"A question may have at most {MAX_QUESTION_CHARS} characters", field="content")
         exchange = await in_thread(answer)(self.user, optional_str(payload, "job_id"), question.strip())
         if exchange is None:
-            await self.send_json({"type": "system", "content": NO_CONTEXT_ANSWER, "timestamp": iso()})
+            await self.send_reply({"type": "system", "content": NO_CONTEXT_ANSWER, "timestamp": iso()})
             return
-        await self.send_json(exchange[1])
-        # The user's other tabs see the question and the answer too.
+        payloads = [message_payload(message) for message in exchange]
+        # Answer first; the history write and the copies for the user's other tabs follow.
+        await self.send_reply(payloads[1])
+        await in_thread(record)(exchange)
         await self.channel_layer.group_send(
-            self.group, {"type": "chat.relay", "origin": self.channel_name, "messages": exchange}
+            self.group, {"type": "chat.relay", "origin": self.channel_name, "messages": payloads}
         )
 
     async def auth_expired(self) -> None:
@@ -223,8 +235,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def send_json(self, data: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(data))
 
+    async def send_reply(self, data: dict[str, Any]) -> None:
+        """Send the answer to the frame being handled, tagged with its id when it had one."""
+        await self.send_json(data if self.reply_to is None else {**data, "reply_to": self.reply_to})
+
     async def send_error(self, error: str, message: str, *, field: str | None = None) -> None:
         body: dict[str, Any] = {"type": "error", "error": error, "message": message}
         if field:
             body["field"] = field
-        await self.send_json({**body, "timestamp": iso()})
+        await self.send_reply({**body, "timestamp": iso()})

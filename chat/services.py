@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import transaction
+from django.utils import timezone
 
 from analysis.models import AnalysisJob, JobStatus
 from chat.models import ChatMessage, ChatRole
@@ -122,15 +122,25 @@ def answer_question(*, job: AnalysisJob, question: str) -> Answer:
     return Answer(_extractive(question, passages), {"from_qa": False, "sources": sources})
 
 
-def chat_message_answer(*, user, job: AnalysisJob, question: str) -> tuple[ChatMessage, ChatMessage]:
-    """Answer `question` about `job` and record both sides of the exchange."""
+def chat_exchange_prepare(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:
+    """The question and its answer as unsaved messages: the answer can go out before the write."""
+    asked = ChatMessage(owner=user, job=job, role=ChatRole.USER, content=question, created_at=timezone.now())
     answer = answer_question(job=job, question=question)
-    with transaction.atomic():
-        asked = ChatMessage.objects.create(owner=user, job=job, role=ChatRole.USER, content=question)
-        answered = ChatMessage.objects.create(
-            owner=user, job=job, role=ChatRole.ASSISTANT, content=answer.content, metadata=answer.metadata
-        )
-    return asked, answered
+    answered = ChatMessage(
+        owner=user, job=job, role=ChatRole.ASSISTANT, content=answer.content, metadata=answer.metadata,
+        created_at=timezone.now(),
+    )  # fmt: skip
+    return [asked, answered]
+
+
+def chat_exchange_record(*, exchange: list[ChatMessage]) -> list[ChatMessage]:
+    """Store both sides of an exchange in one statement (so never only half of it)."""
+    return ChatMessage.objects.bulk_create(exchange)
+
+
+def chat_message_answer(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:
+    """Answer `question` about `job` and record both sides of the exchange."""
+    return chat_exchange_record(exchange=chat_exchange_prepare(user=user, job=job, question=question))
 
 
 def _source(passage: Passage) -> dict:

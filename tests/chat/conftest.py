@@ -72,6 +72,30 @@ PROFILE = {
 }
 
 
+# Chunks and Q&A pairs of the one test resume, embedded once per process and copied after that.
+_EMBEDDED: dict[str, list] = {}
+
+
+def _store_embedded(job, profile) -> None:
+    from analysis.chunking import chunk_text
+    from analysis.models import QAPair, ResumeChunk
+    from analysis.qa_bank import qa_bank_build
+    from resume_analyzer.ai.embeddings import embed_texts
+
+    if not _EMBEDDED:
+        chunks = chunk_text(RESUME_TEXT)
+        vectors = embed_texts([chunk.embedding_text for chunk in chunks])
+        _EMBEDDED["chunks"] = [(c.index, c.section, c.text, v) for c, v in zip(chunks, vectors, strict=True)]
+        _EMBEDDED["pairs"] = [(p.question, p.answer, p.embedding) for p in qa_bank_build(profile=profile)]
+    else:
+        QAPair.objects.bulk_create(
+            QAPair(profile=profile, question=q, answer=a, embedding=v) for q, a, v in _EMBEDDED["pairs"]
+        )
+    ResumeChunk.objects.bulk_create(
+        ResumeChunk(job=job, index=i, section=s, text=t, embedding=v) for i, s, t, v in _EMBEDDED["chunks"]
+    )
+
+
 @pytest.fixture
 def make_analysis(db):
     """make_analysis(user, status="completed", filename=...) -> AnalysisJob, built through the ORM.
@@ -79,10 +103,7 @@ def make_analysis(db):
     A completed job gets real chunks (analysis.chunking), MiniLM embeddings and the real Q&A bank
     (analysis.qa_bank), exactly what the pipeline stores.
     """
-    from analysis.chunking import chunk_text
-    from analysis.models import STAGE_PROGRESS, AnalysisJob, JobStatus, ResumeChunk, UserProfile
-    from analysis.qa_bank import qa_bank_build
-    from resume_analyzer.ai.embeddings import embed_texts
+    from analysis.models import STAGE_PROGRESS, AnalysisJob, JobStatus, UserProfile
     from uploads.models import Upload
 
     def make(user, *, status: str = JobStatus.COMPLETED, filename: str = "maria-gonzalez.pdf") -> AnalysisJob:
@@ -96,13 +117,7 @@ def make_analysis(db):
             extracted_text=RESUME_TEXT if done else "", completed_at=datetime.now(UTC) if done else None,
         )  # fmt: skip
         if done:
-            chunks = chunk_text(RESUME_TEXT)
-            vectors = embed_texts([chunk.embedding_text for chunk in chunks])
-            ResumeChunk.objects.bulk_create(
-                ResumeChunk(job=job, index=c.index, section=c.section, text=c.text, embedding=v)
-                for c, v in zip(chunks, vectors, strict=True)
-            )
-            qa_bank_build(profile=UserProfile.objects.create(job=job, **PROFILE))
+            _store_embedded(job, UserProfile.objects.create(job=job, **PROFILE))
         return job
 
     return make

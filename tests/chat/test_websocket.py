@@ -85,14 +85,12 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
             reply = ws.recv()
             assert (reply["type"], reply["error"], reply.get("field")) == ("error", error, field), frame
             assert reply["message"] and TIMESTAMP.match(reply["timestamp"])
-        assert "only text" in _error_for(ws, {"type": "message", "content": "x", "msg_type": "image"})
+        image = {"type": "message", "content": "x", "msg_type": "image", "id": "frame-7"}
+        ws.send(image)
+        reply = ws.recv()
+        assert "only text" in reply["message"] and reply["reply_to"] == "frame-7"
         # Still the same, working connection.
         assert ws.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
-
-
-def _error_for(ws: ChatClient, frame: dict) -> str:
-    ws.send(frame)
-    return ws.recv()["message"]
 
 
 def test_messages_over_512_kb_close_with_1009_and_the_server_carries_on(daphne_server, owner):
@@ -120,7 +118,8 @@ def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_s
         tab.auth(token)
         assert other_tab.auth(token)[1]["job_id"] == str(job.pk)
         for number, (question, facts) in enumerate(questions.items()):
-            reply = tab.ask(question, timeout=FIRST_ANSWER_TIMEOUT if number == 0 else 15)
+            reply = tab.ask(question, timeout=FIRST_ANSWER_TIMEOUT if number == 0 else 15, id=number)
+            assert reply.pop("reply_to") == number
             assert (reply["type"], reply["role"], reply["msg_type"], reply["job_id"]) == (
                 "message", "assistant", "text", str(job.pk))  # fmt: skip
             assert all(fact in reply["content"] for fact in facts), reply["content"]
