@@ -24,7 +24,7 @@ from analysis.parsing.sections import (
     split_lines,
     split_sections,
 )
-from analysis.parsing.skills import find_skills, group_by_category
+from analysis.parsing.skills import Skill, find_skills, group_by_category
 
 # Skills of these categories count only where the resume lists skills, so "German" in
 # "Berlin, Germany" or "Leadership" in a sentence about someone else's team does not.
@@ -103,7 +103,7 @@ def _without_titles(lines: list[str], jobs: list[dict]) -> list[str]:
     return [pattern.sub(" | ", line) for line in lines]
 
 
-def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list:
+def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list[Skill]:
     """Skills where the resume lists them, plus technical ones named in job descriptions.
 
     Job titles and company names are left out ("Scrum Master" is a role, "Silverline

@@ -338,3 +338,18 @@ def test_a_european_cv_with_labels_and_a_laurea():
     assert profile["education"] == [{"degree": "Master's Degree in Ingegneria Informatica",
                                      "institution": "Politecnico di Milano", "year": 2015}]
     assert profile["total_years_experience"] == 11.9  # 2015 to Nov 2026, the shared 2018 once
+
+
+def test_random_damage_never_raises():
+    """Cut, shuffled and noisy text must give a profile, never an exception."""
+    import random
+
+    rng = random.Random(5)
+    lines = (RESUME + US_RESUME + EU_RESUME).splitlines()
+    noise = "abcXYZ019 ,.;:|•–—-/()@+#\t\n✉☎\u200b\ue000é"
+    for _ in range(300):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 40)))
+        cut = rng.randint(0, len(text))
+        text = text[:cut] + "".join(rng.choice(noise) for _ in range(rng.randint(0, 80))) + text[cut:]
+        profile = parse_resume(text, today=TODAY)
+        assert isinstance(profile["total_years_experience"], float)
