@@ -16,7 +16,12 @@ PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/]{5,}\d(?![\w@])")
 LINKEDIN_RE = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w\-%.]+/?", re.I)
 GITHUB_RE = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[\w\-.]+/?", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|dev|org|net|me)(?:/\S*)?", re.I)
-SEPARATORS_RE = re.compile(r"\s*(?:\||•|·|●|▪|◆|♦|\t|/{2,}|\s{3,}| - | – | — )\s*")
+SEPARATORS_RE = re.compile(
+    r"\s*(?:\||•|·|●|▪|◆|♦|\t|/{2,}|\s{3,}| - | – | — )\s*"
+    # "Email: a@b.c Phone: 555 Address: …" on one line: each label starts a new item.
+    r"|\s+(?=(?:e-?mail|phone|tel|mobile|cell|address|location|linkedin|github|web(?:site)?)\s*:)",
+    re.I,
+)
 LABEL_RE = re.compile(
     r"^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|mob|cell|ph|address|location|(?:full )?name|"
     r"linkedin|github|web(?:site)?|portfolio|home|based in|lives in)\b\.?\s*[:\-]?\s*",

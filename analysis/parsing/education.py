@@ -86,9 +86,18 @@ def _institution_fragments(text: str) -> list[str]:
     return result
 
 
+def _without_degree(fragment: str) -> str:
+    """'Boston University B.Tech Physics' → 'Boston University' (a line that lost its breaks)."""
+    for pattern, _ in DEGREES:
+        match = pattern.search(fragment)
+        if match and INSTITUTION_RE.search(fragment[: match.start()]):
+            return fragment[: match.start()]
+    return fragment
+
+
 def find_institution(text: str) -> str | None:
     for fragment in _institution_fragments(text):
-        fragment = YEAR_RE.sub("", EXPECTED_RE.sub("", fragment)).strip(" ,.;:-–—()")
+        fragment = YEAR_RE.sub("", EXPECTED_RE.sub("", _without_degree(fragment))).strip(" ,.;:-–—()")
         if not INSTITUTION_RE.search(fragment) or find_degree_only(fragment):
             continue
         parts = [part.strip() for part in fragment.split(",")]
@@ -120,6 +129,18 @@ DANGLING_RE = re.compile(
 )
 
 
+SEPARATOR_RE = re.compile(r"\s[|—–]\s")
+
+
+def _cut_after_separator(previous: str, line: str) -> bool:
+    """'B.S. in Mathematics — Polytechnic University' / 'of Valencia, 2010', or '… — Delhi' /
+    'Technological University, 2011': the name after the separator runs on to the next line."""
+    parts = SEPARATOR_RE.split(previous)
+    if len(parts) < 2 or SEPARATOR_RE.search(line) or previous.endswith((",", ".")):
+        return False
+    return not YEAR_RE.search(parts[-1]) and bool(INSTITUTION_RE.search(parts[-1] + " " + line))
+
+
 def join_dangling(lines: list[str]) -> list[str]:
     """'University of' / 'Munich' — a name broken across lines is one line again; so is a
     year left alone on the next line."""
@@ -128,6 +149,7 @@ def join_dangling(lines: list[str]) -> list[str]:
         previous = joined[-1].strip() if joined else ""
         continues = (
             DANGLING_RE.search(previous)
+            or _cut_after_separator(previous, line)
             or re.fullmatch(r"(?:expected\s+)?\d{4}", line.strip(), re.I)
             or line.lstrip()[:1] in ("—", "–", ",")
         )

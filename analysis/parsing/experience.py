@@ -58,6 +58,11 @@ class Entry:
     body_line: int = 0  # where its description starts
 
 
+def _is_sentence(text: str) -> bool:
+    words = text.split()
+    return text.rstrip().endswith(".") and re.sub(r"\W", "", words[-1].lower()) not in COMPANY_WORDS
+
+
 def _line_kind(line: str, has_range: bool) -> str:
     if is_bullet(line):
         return "bullet"
@@ -66,7 +71,7 @@ def _line_kind(line: str, has_range: bool) -> str:
     words = line.split()
     if len(words) > 9 or line.count(",") >= 3 or line.rstrip().endswith(";"):
         return "text"
-    if line.rstrip().endswith(".") and re.sub(r"\W", "", words[-1].lower()) not in COMPANY_WORDS:
+    if _is_sentence(line):
         return "text"  # a sentence; "Acme Ltd." is still a name
     return "short"
 
@@ -84,7 +89,7 @@ def split_entries(lines: list[str], *, today: date) -> list[Entry]:
         first = anchor
         while first - 1 > claimed_until and kinds[first - 1] == "short" and anchor - first < 2:
             first -= 1
-        header = lines[first:anchor] + header
+        header = _join_wrapped(lines[first:anchor]) + header
         body = anchor + 1
         if len(_fragments(header)) < 2:
             while body < next_anchor and kinds[body] == "short" and body - anchor <= 2:
@@ -96,6 +101,18 @@ def split_entries(lines: list[str], *, today: date) -> list[Entry]:
         stop = entries[number + 1].first_line if number + 1 < len(entries) else len(lines)
         entry.description = lines[entry.body_line : stop]
     return entries
+
+
+STRONG_SEPARATOR_RE = re.compile(r"\s[|—–]\s|\s-\s")
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """'Frontend Developer — Riverbend' / 'Consulting, Stockholm': a header line cut by a narrow
+    column goes on without a separator of its own, so the two are one line."""
+    if len(lines) == 2 and STRONG_SEPARATOR_RE.search(lines[0]) and not STRONG_SEPARATOR_RE.search(lines[1]) \
+            and not lines[0].rstrip().endswith((",", ";", ":", ".")):
+        return [f"{lines[0].rstrip()} {lines[1].lstrip()}"]
+    return lines
 
 
 def _strip_location(fragment: str) -> str:
@@ -110,6 +127,8 @@ def _strip_location(fragment: str) -> str:
 def _is_noise(fragment: str) -> bool:
     if not re.search(r"[A-Za-z]", fragment) or EMPLOYMENT_TYPES.match(fragment):
         return True
+    if len(fragment.split()) > 8 or _is_sentence(fragment):
+        return True  # a sentence of the description, not a title or a company name
     if looks_like_location(fragment) or is_region(fragment) or is_city(fragment):
         return True
     return bool(re.fullmatch(r"(?:since|from|to|until|present|current|dates?)", fragment, re.I))

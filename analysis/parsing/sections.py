@@ -86,9 +86,48 @@ def clean_line(line: str) -> str:
     return re.sub(r"(?:\s*·\s*){2,}", " · ", text).strip()
 
 
+LONG_LINE = 300
+_STRONG = sorted({w for strong, _ in SECTION_WORDS.values() for w in strong if w.isalpha()}, key=len, reverse=True)
+_WEAK = sorted({w for _, weak in SECTION_WORDS.values() for w in weak if w.isalpha()}, key=len, reverse=True)
+_WEAK_ALT, _STRONG_ALT = "|".join(_WEAK), "|".join(_STRONG)
+_HEADING_AHEAD_RE = re.compile(
+    rf"\s+(?=((?:(?:{_WEAK_ALT}|{_STRONG_ALT})(?:\s+|\s*&\s*)){{0,2}}(?:{_STRONG_ALT}))\b)", re.IGNORECASE
+)
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b(?:pvt|inc|ltd|co|corp|jr|sr|dr|st|mr|ms|mrs|no|vs|dept|univ|[a-z])|\b[a-z]{1,3}\.[a-z]{1,4})\.$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+_CELL_RE = re.compile(r"\s+\|\s+")
+
+
+def reflow(line: str) -> list[str]:
+    """A very long line is text whose line breaks were lost (a Word layout table read as one
+    paragraph): cut it again at sentence ends, cell separators and capitalised heading words."""
+    if len(line) <= LONG_LINE:
+        return [line]
+    cuts = [0]
+    for match in _HEADING_AHEAD_RE.finditer(line):
+        words = match.group(1).replace("&", " ").split()
+        if all(word[0].isupper() for word in words) and match.start(1) >= cuts[-1]:
+            cuts.extend([match.start(1), match.end(1)])  # the heading becomes a line of its own
+    pieces = [line[a:b] for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+    return [part for piece in pieces for cell in _CELL_RE.split(piece) for part in _sentences(cell)]
+
+
+def _sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for part in (p.strip() for p in _SENTENCE_END_RE.split(text)):
+        if parts and _ABBREVIATION_END_RE.search(parts[-1]):
+            parts[-1] += " " + part  # "Tata Infotech Pvt." / "Ltd." was not a sentence end
+        elif part:
+            parts.append(part)
+    return parts
+
+
 def split_lines(text: str) -> list[str]:
     lines = [clean_line(line) for line in text.replace("\r", "\n").split("\n")]
-    return [line for line in lines if line.strip(" |")]
+    return [part for line in lines for part in reflow(line) if part.strip(" |")]
 
 
 def is_bullet(line: str) -> bool:

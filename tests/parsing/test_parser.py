@@ -353,3 +353,20 @@ def test_random_damage_never_raises():
         text = text[:cut] + "".join(rng.choice(noise) for _ in range(rng.randint(0, 80))) + text[cut:]
         profile = parse_resume(text, today=TODAY)
         assert isinstance(profile["total_years_experience"], float)
+
+
+def test_a_resume_whose_line_breaks_were_lost_is_cut_again():
+    """A Word layout table read as one paragraph per cell: headings and sentences split again."""
+    line = ("Contact Email: ana@example.com Phone: +34 912 345 678 Address: Madrid, Spain "
+            "Technical Skills Python, Golang, k8s, Postgres Education and Training "
+            "Universidad Complutense de Madrid B.Sc. Physics, 2010–2014 | Profile Backend engineer. "
+            "Work Experience 03/2019 – Present Backend Engineer | Acme Corp. "
+            "Built Go services for Tata Infotech Pvt. Ltd. customers.")
+    profile = parse_resume("Ana Ruiz\n" + line, today=TODAY)
+    info = profile["personal_info"]
+    assert (info["email"], info["phone"], info["location"]) == ("ana@example.com", "+34 912 345 678", "Madrid, Spain")
+    assert {"Python", "Go", "Kubernetes", "PostgreSQL"} <= {n for names in profile["skills"].values() for n in names}
+    assert profile["education"] == [{"degree": "Bachelor of Science in Physics",
+                                     "institution": "Universidad Complutense de Madrid", "year": 2014}]
+    assert profile["experience"][0]["start_date"] == "2019-03"
+    assert "Tata Infotech Pvt. Ltd. customers." in profile["experience"][0]["description"]
