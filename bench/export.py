@@ -9,7 +9,7 @@ back in If-None-Match. Every case runs twice: as deployed, and with the view's t
 SQL statements per request), which isolates the export path's own cost. The median is wall-clock; "cpu ms" is this process's CPU time per request
 (PostgreSQL's share excluded), which shows what the request costs when other work shares the CPUs.
 
-    .venv/bin/python bench/export.py            # prints a table; exit status 1 if a target is missed
+    .venv/bin/python bench/export.py            # prints a table (a figure, not a pass/fail test)
 
 Uses its own database (bench_export) on the embedded PostgreSQL under DATA_DIR (default
 .data/bench), created and dropped by the run.
@@ -88,6 +88,7 @@ def measure(client: Client, job, fmt: str, mode: str, runs: int) -> list[tuple[f
 
 
 def report(results: dict[tuple[str, str], list[tuple[float, float]]]) -> bool:
+    """Prints the table; True when every median meets its target."""
     print(f"{'format':<6} {'mode':<20} {'runs':>5} {'median ms':>10} {'p90 ms':>8} {'cpu ms':>7} {'target':>8}  result")
     ok = True
     for (fmt, mode), timings in results.items():
@@ -130,7 +131,8 @@ def main() -> int:
         ExportView.throttle_classes = throttles
         print(f"cache: {settings.CACHES['default']['BACKEND']}; python {sys.version.split()[0]}; "
               f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} (1 min)")
-        return 0 if report(results) else 1
+        report(results)
+        return 0
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
