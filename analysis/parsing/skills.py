@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "skills.json"
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s|^[\W_]+\s?)$")
+SENTENCE_MARKS = set(".!?:;\n•*-–—▪●►")
 TOKEN_RE = re.compile(r"(?<![\w.])\.?[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ]*(?:[.\-/'&][A-Za-z0-9À-ÿ]+)*[+#]*")
 
 
@@ -59,18 +59,25 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(folded, exact, frozenset(words), first, max(len(key) for key in keys))
 
 
-def _line_tokens(line: str, known_first: frozenset[str]) -> list[tuple[str, bool]]:
-    """(token, starts a sentence), with 'Python/Django' split unless the whole ('CI/CD',
-    'TCP/IP') starts a skill."""
-    result: list[tuple[str, bool]] = []
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether the token at `start` is the first word of a sentence, line or bullet."""
+    i = start - 1
+    while i >= 0 and line[i] in " \t":
+        i -= 1
+    return i < 0 or line[i] in SENTENCE_MARKS
+
+
+def _line_tokens(line: str, known_first: frozenset[str]) -> list[tuple[str, int]]:
+    """(token, where it starts), with 'Python/Django' split unless the whole ('CI/CD',
+    'TCP/IP') starts a skill; the parts after a slash never open a sentence (-1)."""
+    result: list[tuple[str, int]] = []
     for match in TOKEN_RE.finditer(line):
         token = match.group(0)
-        initial = bool(SENTENCE_START_RE.search(line[: match.start()]))
         if "/" in token and token.lower() not in known_first:
             parts = [part for part in token.split("/") if part]
-            result.extend((part, initial and i == 0) for i, part in enumerate(parts))
+            result.extend((part, match.start() if i == 0 else -1) for i, part in enumerate(parts))
         else:
-            result.append((token, initial))
+            result.append((token, match.start()))
     return result
 
 
@@ -89,7 +96,8 @@ def find_skills(lines: list[str], *, prose: bool = False) -> list[Skill]:
             for size in range(min(tax.longest, len(words) - position), 0, -1):
                 key = tuple(words[position : position + size])
                 skill = tax.exact.get(key)
-                if skill and prose and pairs[position][1] and key in tax.words:
+                start = pairs[position][1]
+                if skill and prose and key in tax.words and start >= 0 and _opens_sentence(line, start):
                     skill = None
                 skill = skill or tax.folded.get(tuple(lowered[position : position + size]))
                 if skill:
