@@ -5,14 +5,16 @@ readable message, never a crash or a stuck job."""
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from analysis.models import JobStatus, UserProfile
 from analysis.services import job_claim, job_run, job_start
-from tests.analysis.conftest import store_upload
 from tests.parsing.test_openai_analysis import model_profile
 from tests.support.fake_openai import Reply
+from uploads.services import upload_create
 
 RESUME = "tests/fixtures/resumes/02-jose-maria-garcia.docx"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture
@@ -25,7 +27,8 @@ def openai_everything(openai_settings):
 
 def run_job(owner):
     with open(RESUME, "rb") as handle:
-        upload = store_upload(owner, "resume.docx", handle.read())
+        document = SimpleUploadedFile("resume.docx", handle.read(), content_type=DOCX_TYPE)
+    upload = upload_create(owner=owner, uploaded_file=document)
     job = job_start(upload=upload)
     assert job_claim(job_id=job.id, worker="test-worker")
     job_run(job_id=job.id, worker="test-worker")
