@@ -1,14 +1,17 @@
 """The Q&A bank: standard questions about the candidate, answered from the profile, for chat.
 
 Each pair's question is embedded together with the first-person way a candidate asks it
-("Where do I work now?"), so chat matches both a recruiter's and a candidate's wording.
+("Where do I work now?"), so chat matches both a recruiter's and a candidate's wording; the
+questions are fixed, so they are embedded once per process.
 Answers speak to the resume's owner ("your"), as the seed's chat example does.
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.conf import settings
 from django.db import transaction
 
 from analysis.models import QAPair, UserProfile
@@ -332,10 +335,27 @@ QUESTIONS: list[Question] = [
 ]  # fmt: skip
 
 
+@lru_cache(maxsize=4)
+def _question_vectors(backend: str, model: str, base_url: str) -> tuple[tuple[float, ...], ...]:
+    """The questions never change, so one batched call per process and embedding configuration
+    serves every profile (it was a third of a job's CPU time)."""
+    vectors = embed_texts([f"{item.question} {item.first_person}" for item in QUESTIONS])
+    return tuple(tuple(vector) for vector in vectors)
+
+
+def question_vectors() -> list[list[float]]:
+    key = (
+        settings.EMBEDDING_BACKEND,
+        settings.OPENAI_EMBEDDING_MODEL,
+        str(settings.OPENAI_BASE_URL),
+    )
+    return [list(vector) for vector in _question_vectors(*key)]
+
+
 def qa_bank_build(*, profile: UserProfile) -> list[QAPair]:
-    """Replace the profile's Q&A pairs with freshly answered and embedded standard questions."""
+    """Replace the profile's Q&A pairs with freshly answered standard questions."""
     answered = [(item, item.answer(profile)) for item in QUESTIONS]
-    vectors = embed_texts([f"{item.question} {item.first_person}" for item, _ in answered])
+    vectors = question_vectors()
     pairs = [
         QAPair(profile=profile, question=item.question, answer=answer, embedding=vector)
         for (item, answer), vector in zip(answered, vectors, strict=True)

@@ -319,7 +319,7 @@ def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
 # --- reaping -------------------------------------------------------------------------------------
 
 
-def _worker_alive(worker: str, stale_before) -> bool | None:
+def _worker_alive(worker: str) -> bool | None:
     """False if the worker's process is known dead (same host, pid gone); None if unknown."""
     host, _, rest = worker.partition(":")
     pid = rest.partition(":")[0]
@@ -346,7 +346,7 @@ def jobs_reap() -> int:
     for job in AnalysisJob.objects.filter(status__in=RUNNING_STATUSES).only(
         "id", "worker", "heartbeat_at", "attempts", "owner_id", "progress"
     ):
-        alive = _worker_alive(job.worker, stale_before)
+        alive = _worker_alive(job.worker)
         stale = job.heartbeat_at is None or job.heartbeat_at < stale_before
         if alive is False or (alive is None and stale):
             reaped += _reap_one(job)

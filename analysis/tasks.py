@@ -6,6 +6,7 @@ scheduled, which catches dead workers on other hosts by their stale heartbeat.
 """
 
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ def analysis_job_run(job_id: str) -> str:
     worker = worker_identity()
     if not job_claim(job_id=job_id, worker=worker):
         return f"job {job_id} not claimed (already taken, finished or deleted)"
+    share_cpus()
     with heartbeat(job_id=job_id, worker=worker):
         job_run(job_id=job_id, worker=worker)
     return f"job {job_id} processed"
@@ -88,12 +90,27 @@ def reaper_schedule_ensure() -> None:
     )
 
 
+def share_cpus() -> None:
+    """Give each worker process its share of the cores for torch: with 2 workers on 2 cores, one
+    thread each used half the CPU per resume of two threads each (measured in bench/pipeline.py)."""
+    if settings.EMBEDDING_BACKEND != "local":
+        return
+    import torch
+
+    threads = max(1, (os.cpu_count() or 1) // max(1, int(settings.Q_CLUSTER.get("workers") or 1)))
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
 def _warm_model() -> None:
     from analysis.chunking import count_tokens
+    from analysis.qa_bank import question_vectors
     from resume_analyzer.ai.embeddings import embed_texts
 
     try:
         count_tokens("warm up")
         embed_texts(["warm up"])
+        share_cpus()
+        question_vectors()
     except Exception:
         logger.warning("embedding model warm-up failed; the first job will load it", exc_info=True)
