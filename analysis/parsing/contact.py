@@ -8,6 +8,7 @@ runs of spaces); icon glyphs are already gone (sections.clean_line), and labels 
 import re
 
 from analysis.parsing.dates import RANGE_RE, YEAR_RE
+from analysis.parsing.experience import ROLE_WORDS
 from analysis.parsing.places import looks_like_location
 from analysis.parsing.sections import heading_kind
 
@@ -31,6 +32,9 @@ PHONE_LABEL_RE = re.compile(r"\b(?:phone|tel|mobile|mob|cell|ph)\b", re.I)
 CREDENTIALS_RE = re.compile(
     r",?\s+\b(?:ph\.?\s?d\.?|mba|m\.?sc\.?|b\.?sc\.?|cpa|pmp|p\.?e\.?|md|cfa|msc|bsc|jr\.?|sr\.?)$", re.I
 )
+# Job-title words, less the few that are also common surnames or given names.
+TITLE_WORDS = ROLE_WORDS - {"head", "master", "fellow", "partner", "chef", "driver", "staff", "owner",
+                            "agent", "advocate", "principal", "associate", "buyer", "broker", "chief"}
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|^(?:de|da|van|von|der|den|la|le|di|del|bin|al)$")
 NOT_NAME_WORDS = {
     "resume", "résumé", "curriculum", "vitae", "cv", "profile", "contact", "engineer", "developer",
@@ -121,13 +125,20 @@ def find_name(lines: list[str]) -> str | None:
         kind, score = heading_kind(line)
         if kind and score >= 3:
             continue
-        for fragment in fragments(line)[:2]:
+        parts = fragments(line)[:2]
+        if parts and _is_title(parts[0]):
+            continue  # a headline line ("Marketing Coordinator | Growth Hacker"); names come first
+        for fragment in parts:
             if YEAR_RE.search(fragment) or looks_like_location(fragment):
                 continue
             name = _name_candidate(fragment)
             if name:
                 return name
     return None
+
+
+def _is_title(fragment: str) -> bool:
+    return any(word.lower().strip(".,") in TITLE_WORDS for word in fragment.split())
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
