@@ -115,3 +115,29 @@ def test_evaluate_parser_runs_against_the_openai_backend(tmp_path, capsys, fake_
     assert "backend openai" in out
     assert "| name | 1.000 | 1.000 | 1.000 |" in out
     assert len(fake_openai.calls("chat")) == 1
+
+
+def test_scoring_counts_hits_misses_and_wrong_values():
+    from analysis.parsing.evaluation import compare
+
+    gold = {"name": "Ana Ruiz", "email": "ana@example.com", "phone": "+34 912 345 678", "location": "Madrid, Spain",
+            "skills": ["Python", "Go", "SQL"],
+            "experience": [{"company": "Acme Corp", "role": "Engineer"}, {"company": "Globex", "role": "Analyst"}],
+            "education": [{"degree": "Master of Science", "institution": "UCM", "year": 2014}],
+            "total_years_experience": 5.0}
+    profile = {"personal_info": {"name": "ANA RUIZ", "email": None, "phone": "(+34) 912-345-678", "location": "Paris"},
+               "skills": {"Languages": ["Python", "Go", "Rust"]},
+               "experience": [{"company": "Acme Corp.", "role": "Engineer"}],
+               "education": [{"degree": "Master of Science in Physics", "institution": "UCM", "year": 2014}],
+               "total_years_experience": 5.2}
+    scores = compare(profile, gold)
+    counts = {name: (s.tp, s.fp, s.fn) for name, s in scores.items()}
+    assert counts["name"] == (1, 0, 0)  # case and punctuation do not matter
+    assert counts["email"] == (0, 0, 1)  # missing
+    assert counts["phone"] == (1, 0, 0)  # compared by digits
+    assert counts["location"] == (0, 1, 1)  # wrong: both a false positive and a miss
+    assert counts["skills"] == (2, 1, 1)
+    assert counts["companies"] == (1, 0, 1) and counts["roles"] == (1, 0, 1)
+    assert counts["degrees"] == (1, 0, 0)  # the level, not the field of study
+    assert counts["total_years"] == (1, 0, 0)  # within 0.25 years
+    assert round(scores["skills"].f1, 3) == 0.667
