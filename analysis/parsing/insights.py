@@ -63,13 +63,37 @@ ROLE_FAMILIES: list[tuple[str, set[str], set[str]]] = [
     ("Embedded Software Engineer", {"Embedded Systems", "C", "C++", "RTOS", "Microcontrollers",
                                     "Firmware Development", "FPGA", "Embedded Linux"},
      {"embedded", "firmware"}),
+    ("Accountant", {"Accounting", "Bookkeeping", "GAAP", "IFRS", "QuickBooks", "Xero",
+                    "Reconciliation", "Accounts Payable", "Accounts Receivable", "Financial Reporting"},
+     {"accountant", "accounting", "bookkeeper"}),
+    ("Registered Nurse", {"Patient Care", "Nursing", "BLS", "ACLS", "Medication Administration",
+                          "Electronic Health Records", "Vital Signs", "Triage", "Wound Care"},
+     {"nurse", "nursing", "rn"}),
+    ("Teacher", {"Teaching", "Lesson Planning", "Curriculum Development", "Classroom Management",
+                 "Student Assessment", "Differentiated Instruction", "Google Classroom"},
+     {"teacher", "tutor", "instructor", "lecturer"}),
+    ("HR Generalist / Recruiter", {"Human Resources", "Recruiting", "Talent Acquisition", "Onboarding",
+                                   "Employee Relations", "HRIS", "Workday", "Payroll"},
+     {"hr", "recruiter", "talent", "people"}),
+    ("Operations / Supply Chain Manager", {"Supply Chain Management", "Logistics", "Inventory Management",
+                                           "Procurement", "Lean Manufacturing", "Six Sigma",
+                                           "Operations Management", "SAP", "Demand Planning"},
+     {"operations", "supply", "logistics", "procurement"}),
+    ("Customer Success Manager", {"Customer Success", "Customer Service", "Account Management",
+                                  "Zendesk", "Salesforce", "CRM", "Client Relations"},
+     {"customer", "support", "success"}),
 ]
+# "Staff Engineer" is a senior rank in technology; a "Staff Nurse" is not.
+PRINCIPAL_RE = re.compile(
+    r"\b(?:principal|head|director|chief)\b|\bstaff\b(?:\s+\w+){0,2}\s+(?:engineer|developer|scientist|architect|designer)",
+    re.I,
+)
 LEADERSHIP_RE = re.compile(r"\b(?:lead|head|manager|director|principal|chief|vp|cto|ceo|founder)\b", re.I)
 QUANTIFIED_RE = re.compile(r"\d+\s?%|\$\s?\d|\b\d+[kKmM]\b|\b\d{2,}\b")
 
 
 def seniority(years: float, latest_role: str | None) -> str:
-    if latest_role and re.search(r"\b(?:principal|staff|head|director|chief)\b", latest_role, re.I):
+    if latest_role and PRINCIPAL_RE.search(latest_role):
         return "Principal"
     if years >= 10 or (latest_role and re.search(r"\blead\b", latest_role, re.I)):
         return "Lead"

@@ -372,3 +372,8 @@ def test_a_resume_whose_line_breaks_were_lost_is_cut_again():
                                      "institution": "Universidad Complutense de Madrid", "year": 2014}]
     assert profile["experience"][0]["start_date"] == "2019-03"
     assert "Tata Infotech Pvt. Ltd. customers." in profile["experience"][0]["description"]
+
+
+def test_recommendations_reach_beyond_software():
+    assert recommend_roles({"Patient Care", "BLS", "Triage"}, 6.0, ["Staff Nurse"])[0] == "Senior Registered Nurse"
+    assert recommend_roles({"Lesson Planning", "Classroom Management"}, 3.0, ["Teacher"])[0] == "Teacher"
