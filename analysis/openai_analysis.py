@@ -8,6 +8,7 @@ then normalised: skill names go through the local taxonomy ("Golang" → "Go") a
 are recomputed from the dates, so both backends produce the same shape and arithmetic.
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +30,9 @@ _TEXT_LIST = {"type": "array", "items": _TEXT}
 
 
 def _object(properties: dict) -> dict:
-    # Strict structured outputs need every property required and no others allowed.
+    # Strict structured outputs need every property required and no others allowed. The schema
+    # keeps to the subset every provider enforces (no patterns or numeric bounds); the finer
+    # checks are ours, in normalise_profile.
     return {"type": "object", "properties": properties, "required": list(properties),
             "additionalProperties": False}
 
@@ -42,9 +45,9 @@ PROFILE_SCHEMA = _object({
     "experience": {"type": "array", "items": _object({
         "company": _NULLABLE_TEXT,
         "role": _NULLABLE_TEXT,
-        "start_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}$"},
-        "end_date": {"type": ["string", "null"], "pattern": r"^(\d{4}-\d{2}|Present)$"},
-        "years": {"type": ["number", "null"], "minimum": 0},
+        "start_date": _NULLABLE_TEXT,  # "YYYY-MM"; checked in normalise_profile
+        "end_date": _NULLABLE_TEXT,  # "YYYY-MM" or "Present"
+        "years": {"type": ["number", "null"]},
         "description": _TEXT,
     })},
     "education": {"type": "array", "items": _object({
@@ -52,7 +55,7 @@ PROFILE_SCHEMA = _object({
         "institution": _NULLABLE_TEXT,
         "year": {"type": ["integer", "null"]},
     })},
-    "total_years_experience": {"type": "number", "minimum": 0},
+    "total_years_experience": {"type": "number"},
     "summary": _TEXT,
     "strengths": _TEXT_LIST,
     "weaknesses": _TEXT_LIST,
@@ -82,10 +85,13 @@ def analyze_with_openai(text: str, *, today: date | None = None) -> AnalysisResu
     return AnalysisResult(profile=normalise_profile(result.data, today=today), usage=usage)
 
 
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
 def normalise_profile(data: dict, *, today: date) -> dict:
     profile = dict(data)
     profile["skills"] = _skills_by_category(data["skills"])
-    profile["experience"] = [dict(job) for job in data["experience"]]
+    profile["experience"] = [_clean_dates(dict(job)) for job in data["experience"]]
     ranges = []
     for job in profile["experience"]:
         found = _job_range(job, today)
@@ -94,8 +100,19 @@ def normalise_profile(data: dict, *, today: date) -> dict:
             ranges.append(found)
     if ranges:
         profile["total_years_experience"] = total_years(ranges)
-    profile["total_years_experience"] = float(profile["total_years_experience"])
+    profile["total_years_experience"] = max(float(profile["total_years_experience"]), 0.0)
     return profile
+
+
+def _clean_dates(job: dict) -> dict:
+    """Dates not written as asked ("spring 2019") become null rather than being guessed at."""
+    if not MONTH_RE.match(job.get("start_date") or ""):
+        job["start_date"] = None
+    if job.get("end_date") != "Present" and not MONTH_RE.match(job.get("end_date") or ""):
+        job["end_date"] = None
+    if job.get("years") is not None and job["years"] < 0:
+        job["years"] = None
+    return job
 
 
 def _skills_by_category(groups: list[dict]) -> dict[str, list[str]]:

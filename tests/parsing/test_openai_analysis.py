@@ -121,13 +121,34 @@ def test_schema_violation_twice_is_a_permanent_error(fake_openai, openai_backend
     assert "does not match the schema" in fake_openai.calls("chat")[1]["messages"][-1]["content"]
 
 
-def test_bad_dates_in_the_answer_are_rejected_by_the_schema(fake_openai, openai_backend):
-    bad = model_profile()
-    bad["experience"][0]["start_date"] = "spring 2019"
-    fake_openai.chat_reply(json.dumps(bad))
-    fake_openai.chat_reply(json.dumps(model_profile()))
+def test_dates_written_otherwise_are_dropped_not_guessed(fake_openai, openai_backend):
+    odd = model_profile(total_years_experience=-3)
+    odd["experience"][0].update(start_date="spring 2019", end_date="2021-13", years=-1)
+    fake_openai.chat_reply(json.dumps(odd))
+
     result = analyze_with_openai(RESUME, today=TODAY)
-    assert result.profile["experience"][0]["start_date"] == "2019-01"
+
+    first, second = result.profile["experience"]
+    assert (first["start_date"], first["end_date"], first["years"]) == (None, None, None)
+    assert second["end_date"] == "Present"
+    assert result.profile["total_years_experience"] == 5.5  # from the one job with usable dates
+    assert len(fake_openai.calls("chat")) == 1  # no repair round-trip for this
+
+
+def test_schema_keeps_to_what_every_provider_enforces():
+    text = json.dumps(PROFILE_SCHEMA)
+    assert '"pattern"' not in text and '"minimum"' not in text
+
+    def objects(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                yield node
+            for value in node.values():
+                yield from objects(value)
+
+    for node in objects(PROFILE_SCHEMA):
+        assert node["additionalProperties"] is False
+        assert sorted(node["required"]) == sorted(node["properties"])
 
 
 def test_timeout_is_a_transient_error(fake_openai, openai_backend):
