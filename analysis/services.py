@@ -295,6 +295,9 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
         result = analyze_resume(text)
     except AIError as exc:
         raise StageError(f"Resume analysis failed: {exc.message}") from exc
+    except Exception as exc:  # a parser bug on an unusual resume must not read as a crash
+        logger.exception("analyzer crashed on job %s", job.id)
+        raise StageError("Resume analysis failed: the analyzer could not read this resume") from exc
     with transaction.atomic():
         profile = profile_save(job=job, data=result.profile)
         AnalysisJob.objects.filter(id=job.id).update(token_usage=result.usage or {})
@@ -306,14 +309,28 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
 
 
 def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
-    """Create or replace the job's profile from the analyzer's dict, bumping its version."""
-    values = {name: data[name] for name in PROFILE_FIELDS if data.get(name) is not None}
-    values["total_years_experience"] = float(values.get("total_years_experience") or 0)
+    """Create or replace the job's profile from the analyzer's dict, bumping its version.
+
+    Fields of the wrong shape are replaced by empty ones, so pages and exports can trust them.
+    """
+    values = {name: _field_value(name, data.get(name)) for name in PROFILE_FIELDS}
     profile, created = UserProfile.objects.update_or_create(job=job, defaults=values)
     if not created:
         UserProfile.objects.filter(id=profile.id).update(version=F("version") + 1)
         profile.refresh_from_db()
     return profile
+
+
+def _field_value(name: str, value: object) -> object:
+    if name == "total_years_experience":
+        try:
+            return max(0.0, float(value or 0))
+        except (TypeError, ValueError):
+            return 0.0
+    if name == "summary":
+        return value if isinstance(value, str) else ""
+    expected = dict if name in {"personal_info", "skills"} else list
+    return value if isinstance(value, expected) else expected()
 
 
 # --- reaping -------------------------------------------------------------------------------------

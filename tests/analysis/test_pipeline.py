@@ -160,3 +160,25 @@ def test_reaper_fails_a_job_after_the_last_attempt(owner, settings):
     job.refresh_from_db()
     assert job.status == "failed" and job.progress == 30
     assert "worker stopped" in job.error_message and "2 attempts" in job.error_message
+
+
+def test_analyzer_output_of_the_wrong_shape_is_stored_safely(owner):
+    from analysis.services import profile_save
+
+    job = new_job(owner)
+    profile = profile_save(
+        job=job,
+        data={"personal_info": ["x"], "skills": {"Languages": ["Go"]}, "experience": "none",
+              "summary": None, "total_years_experience": "lots", "strengths": ["Focus"]},
+    )  # fmt: skip
+    assert (profile.personal_info, profile.skills, profile.experience) == (
+        {},
+        {"Languages": ["Go"]},
+        [],
+    )
+    assert (profile.summary, profile.total_years_experience, profile.strengths) == (
+        "",
+        0.0,
+        ["Focus"],
+    )
+    assert profile_save(job=job, data={"summary": "again"}).version == 2
