@@ -67,7 +67,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 def _personal_info(contact_lines: list[str], lines: list[str]) -> dict:
     text = "\n".join(lines)
     return {
-        "name": contact.find_name(contact_lines) or contact.find_name(lines[:6]),
+        "name": contact.find_name(contact_lines) or contact.find_name(lines, scan=25),
         "email": contact.find_email("\n".join(contact_lines)) or contact.find_email(text),
         "phone": contact.find_phone(contact_lines) or contact.find_phone(lines),
         "location": contact.find_location(contact_lines) or contact.find_location(lines[:15]),

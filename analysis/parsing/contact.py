@@ -11,6 +11,7 @@ from analysis.parsing.dates import RANGE_RE, YEAR_RE
 from analysis.parsing.experience import ROLE_WORDS
 from analysis.parsing.places import looks_like_location
 from analysis.parsing.sections import heading_kind
+from analysis.parsing.skills import find_skills
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/]{5,}\d(?![\w@])")
@@ -117,9 +118,10 @@ def _name_candidate(fragment: str) -> str | None:
     return fragment
 
 
-def find_name(lines: list[str]) -> str | None:
-    """The first short run of capitalised words near the top that is not a heading or contact item."""
-    for line in lines[:12]:
+def find_name(lines: list[str], *, scan: int = 12) -> str | None:
+    """The first short run of capitalised words near the top that is not a heading, a contact
+    item, a job title or a skill ("Distributed Systems" in a sidebar above the name)."""
+    for line in lines[:scan]:
         if EMAIL_RE.search(line) and len(fragments(line)) == 1:
             continue
         kind, score = heading_kind(line)
@@ -132,9 +134,14 @@ def find_name(lines: list[str]) -> str | None:
             if YEAR_RE.search(fragment) or looks_like_location(fragment):
                 continue
             name = _name_candidate(fragment)
-            if name:
+            if name and not _is_skill(name):
                 return name
     return None
+
+
+def _is_skill(text: str) -> bool:
+    found = find_skills([text])
+    return len(found) == 1 and found[0].name.lower() == text.lower()
 
 
 def _is_title(fragment: str) -> bool:

@@ -58,17 +58,22 @@ SPLIT_RE = re.compile(r"\s+[|•·–—-]\s+|\t|\s{3,}|\s*\|\s*|,\s+(?=(?:Unive
 
 def find_degree(text: str) -> tuple[str, str] | None:
     """(canonical degree, field of study or '') for the first degree named in the text."""
-    for fragment in SPLIT_RE.split(text):
-        fragment = fragment.strip()
+    fragments = [fragment.strip() for fragment in SPLIT_RE.split(text)]
+    for number, fragment in enumerate(fragments):
         for pattern, name in DEGREES:
             match = pattern.search(fragment)
             if match:
-                return name, _field_of_study(fragment[match.end() :])
+                field = _field_of_study(fragment[match.end() :])
+                following = fragments[number + 1] if number + 1 < len(fragments) else ""
+                if not field and re.match(r"^[A-Z][A-Za-z.]{1,5},\s", following):
+                    field = _field_of_study(following.split(",", 1)[1])  # "… - MS, Physics"
+                return name, field
     return None
 
 
 def _field_of_study(rest: str) -> str:
     rest = re.sub(r"^\s*(?:degree\s+)?(?:in|of|,|:|-|–)?\s*", "", rest)
+    rest = re.sub(r"^[A-Z]{2,4}\b\s*,\s*", "", rest)  # LinkedIn: "Master of Science - MS, Physics"
     rest = FIELD_STOP_RE.sub("", rest).strip(" .,")
     words = rest.split()
     if not words or len(words) > 6 or INSTITUTION_RE.search(rest) or not rest[0].isupper():

@@ -47,6 +47,9 @@ EMPLOYMENT_TYPES = re.compile(
 )
 SPLIT_RE = re.compile(r"\s+[|•·–—-]\s+|\t|\s{3,}|\s+@\s+|\s+at\s+|\s*\|\s*")
 PAREN_RE = re.compile(r"\(([^)]*)\)")
+DURATION_RE = re.compile(
+    r"^(?:\d+\s*(?:years?|yrs?|y|months?|mos?|m)\b[\s,]*){1,2}$|^less than a year$", re.I
+)
 
 
 @dataclass
@@ -99,7 +102,8 @@ def split_entries(lines: list[str], *, today: date) -> list[Entry]:
         claimed_until = body - 1
     for number, entry in enumerate(entries):
         stop = entries[number + 1].first_line if number + 1 < len(entries) else len(lines)
-        entry.description = lines[entry.body_line : stop]
+        # A place on a line of its own (LinkedIn puts one under the dates) is not description.
+        entry.description = [line for line in lines[entry.body_line : stop] if not looks_like_location(line)]
     return entries
 
 
@@ -127,8 +131,8 @@ def _strip_location(fragment: str) -> str:
 def _is_noise(fragment: str) -> bool:
     if not re.search(r"[A-Za-z]", fragment) or EMPLOYMENT_TYPES.match(fragment):
         return True
-    if len(fragment.split()) > 8 or _is_sentence(fragment):
-        return True  # a sentence of the description, not a title or a company name
+    if len(fragment.split()) > 8 or _is_sentence(fragment) or DURATION_RE.match(fragment):
+        return True  # a sentence of the description or "(2 years 7 months)", not a name
     if looks_like_location(fragment) or is_region(fragment) or is_city(fragment):
         return True
     return bool(re.fullmatch(r"(?:since|from|to|until|present|current|dates?)", fragment, re.I))
@@ -219,11 +223,10 @@ def role_and_company(
         # No fragment is a plain company name: one of them may be "Company Role" run together.
         best = max(range(len(fragments)), key=lambda i: role_score(fragments[i]))
         fragments[best : best + 1] = _split_merged(fragments[best])
-    scored = sorted(
-        range(len(fragments)),
-        key=lambda i: (-(role_score(fragments[i], titles) - company_score(fragments[i])), i),
-    )
-    role_index = scored[0] if role_score(fragments[scored[0]], titles) else None
+    # The most title-like fragment; between equals, the less company-like, then the first.
+    best = max(range(len(fragments)),
+               key=lambda i: (role_score(fragments[i], titles), -company_score(fragments[i]), -i))
+    role_index = best if role_score(fragments[best], titles) else None
     rest = [i for i in range(len(fragments)) if i != role_index]
     company_index = max(rest, key=lambda i: (company_score(fragments[i]), -i)) if rest else None
     role = fragments[role_index] if role_index is not None else None

@@ -27,7 +27,7 @@ SECTION_WORDS: dict[str, tuple[set[str], set[str]]] = {
          "toolbox", "tools", "abilities", "skill"},
         {"technical", "core", "key", "professional", "and", "&", "areas", "of", "tech", "it",
          "computer", "software", "programming", "languages", "other", "additional", "hard",
-         "soft", "highlights", "set", "summary"},
+         "soft", "highlights", "set", "summary", "top"},
     ),
     "summary": (
         {"summary", "profile", "objective", "about", "overview", "introduction", "bio"},

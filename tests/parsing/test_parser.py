@@ -377,3 +377,39 @@ def test_a_resume_whose_line_breaks_were_lost_is_cut_again():
 def test_recommendations_reach_beyond_software():
     assert recommend_roles({"Patient Care", "BLS", "Triage"}, 6.0, ["Staff Nurse"])[0] == "Senior Registered Nurse"
     assert recommend_roles({"Lesson Planning", "Classroom Management"}, 3.0, ["Teacher"])[0] == "Teacher"
+
+
+LINKEDIN_EXPORT = """Contact
+www.linkedin.com/in/samlee
+Top Skills
+Kubernetes
+Go
+Distributed Systems
+Sam Lee
+Staff Software Engineer at Google
+Experience
+Google
+Staff Software Engineer
+January 2020 - Present (6 years 11 months)
+Mountain View, California, United States
+Led the scheduling team.
+Senior Software Engineer
+June 2017 - December 2019 (2 years 7 months)
+Stripe
+Software Engineer
+August 2014 - May 2017 (2 years 10 months)
+Education
+Stanford University
+Master of Science - MS, Computer Science · (2012 - 2014)
+"""
+
+
+def test_a_linkedin_pdf_export():
+    profile = parse_resume(LINKEDIN_EXPORT, today=TODAY)
+    assert profile["personal_info"]["name"] == "Sam Lee"  # not the sidebar's "Distributed Systems"
+    assert [(j["company"], j["role"]) for j in profile["experience"]] == [
+        ("Google", "Staff Software Engineer"), ("Google", "Senior Software Engineer"),
+        ("Stripe", "Software Engineer")]
+    assert profile["experience"][0]["description"] == "Led the scheduling team."  # the place is not
+    assert profile["education"][0]["degree"] == "Master of Science in Computer Science"
+    assert {"Kubernetes", "Go", "Distributed Systems"} <= {n for names in profile["skills"].values() for n in names}
