@@ -94,7 +94,12 @@ def split_entries(lines: list[str], *, today: date) -> list[Entry]:
             first -= 1
         header = _join_wrapped(lines[first:anchor]) + header
         body = anchor + 1
-        if len(_fragments(header)) < 2:
+        # Dates-first layouts name the job on the lines after the dates, but only if a
+        # description follows; short lines straight before the next dates are that job's header.
+        described = next_anchor == len(lines) or any(
+            kinds[j] in ("bullet", "text") for j in range(anchor + 1, next_anchor)
+        )
+        if len(_fragments(header)) < 2 and described:
             while body < next_anchor and kinds[body] == "short" and body - anchor <= 2:
                 header.append(lines[body])
                 body += 1
