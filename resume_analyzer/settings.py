@@ -88,7 +88,14 @@ if REDIS_URL:
     }
 else:
     # The cache lives in Postgres so throttles and worker stats are shared by every process.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ra_cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ra_cache",
+            # Exports, throttle counters and worker stats share it; Django's default of 300 evicts.
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+        }
+    }
     # Chat events cross processes (worker -> web), so the layer keeps its state in Postgres.
     CHANNEL_LAYERS = {
         "default": {
