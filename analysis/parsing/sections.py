@@ -60,6 +60,22 @@ EXACT_HEADINGS = {
     "summary of qualifications": "summary",
     "personal information": "contact",
     "contact information": "contact",
+    "volunteer experience": "other",
+    "volunteer work": "other",
+    "research experience": "experience",
+    "teaching experience": "experience",
+    "internships": "experience",
+    "internship experience": "experience",
+    "military service": "experience",
+    "freelance work": "experience",
+    "relevant coursework": "education",
+    "coursework": "education",
+    "courses": "education",
+    "key achievements": "other",
+    "extracurricular activities": "other",
+    "professional development": "certifications",
+    "training and certifications": "certifications",
+    "licenses and certifications": "certifications",
 }
 HEADING_THRESHOLD = 3.0
 BULLETS = "•●○◦▪▫■□►▶➤➢✓✔❖◆◇★☆·*-–—>"

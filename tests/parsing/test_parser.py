@@ -60,6 +60,7 @@ def test_overlapping_jobs_are_counted_once():
         ("Core Competencies", "skills"), ("Technical Skills", "skills"), ("Toolbox", "skills"),
         ("Programming Languages", "skills"), ("About Me", "summary"), ("Languages", "languages"),
         ("S K I L L S", "skills"), ("E D U C A T I O N", "education"),
+        ("Volunteer Experience", "other"), ("Research Experience", "experience"), ("INTERNSHIPS", "experience"),
     ],
 )
 def test_headings_are_scored_not_matched_exactly(line, kind):
