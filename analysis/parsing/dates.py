@@ -14,6 +14,8 @@ MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
+    # Seasons, as students and academics write them: the month in the middle of the season.
+    "spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1,
 }
 PRESENT_WORDS = r"present|current|currently|now|today|ongoing|date"
 
@@ -21,7 +23,7 @@ _MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # One date: "March 2019", "Mar. 2019", "03/2019", "3.2019", "2019-03", "'19" is not supported.
 DATE = (
-    rf"(?:{_MONTH_NAME}\s*,?\s*{_YEAR}"
+    rf"(?:{_MONTH_NAME}\s*[,\-]?\s*{_YEAR}"
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
     rf"|{_YEAR})"
