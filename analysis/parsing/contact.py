@@ -36,7 +36,8 @@ CREDENTIALS_RE = re.compile(
 # Job-title words, less the few that are also common surnames or given names.
 TITLE_WORDS = ROLE_WORDS - {"head", "master", "fellow", "partner", "chef", "driver", "staff", "owner",
                             "agent", "advocate", "principal", "associate", "buyer", "broker", "chief"}
-NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|^(?:de|da|van|von|der|den|la|le|di|del|bin|al)$")
+PARTICLE_RE = re.compile(r"^(?:de|da|das|do|dos|van|von|der|den|la|le|di|del|della|y|bin|binti|al|el)$")
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|" + PARTICLE_RE.pattern)
 NOT_NAME_WORDS = {
     "resume", "résumé", "curriculum", "vitae", "cv", "profile", "contact", "engineer", "developer",
     "manager", "address", "phone", "email", "page", "street", "road", "avenue", "university",
@@ -105,7 +106,8 @@ def _name_candidate(fragment: str) -> str | None:
     fragment = CREDENTIALS_RE.sub("", fragment.strip()).strip(" ,")
     fragment = re.sub(r"^(?:dr|prof|mr|mrs|ms|mx)\.?\s+", "", fragment, flags=re.I)
     words = fragment.split()
-    if not 2 <= len(words) <= 4 or len(fragment) > 40:
+    particles = sum(1 for word in words if PARTICLE_RE.match(word))
+    if not 2 <= len(words) - particles <= 5 or len(fragment) > 50:
         return None
     if any(word.lower().strip(".,") in NOT_NAME_WORDS for word in words):
         return None

@@ -128,6 +128,7 @@ def test_locations_drop_streets_and_postcodes(line, location):
         (["Curriculum Vitae", "ZOË VAN DER BERG", "Designer"], "Zoë Van Der Berg"),
         (["Michael O'Brien, PhD | Data Scientist"], "Michael O'Brien"),
         (["Resume", "José María García"], "José María García"),
+        (["María José García López de la Torre", "Abogada"], "María José García López de la Torre"),
         (["DATA SCIENTIST", "Grace Liu", "grace@example.com"], "Grace Liu"),
         (["Marketing Coordinator | Growth Hacker", "Amara Okafor"], "Amara Okafor"),
     ],
