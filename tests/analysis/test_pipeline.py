@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from analysis.models import AnalysisJob, JobStatus, QAPair, ResumeChunk, UserProfile
 from analysis.services import job_claim, job_run, jobs_reap, worker_identity
-from tests.analysis.conftest import store_upload
+from tests.analysis.conftest import fixture_bytes, store_upload
 
 
 def run(job: AnalysisJob) -> AnalysisJob:
@@ -182,3 +182,35 @@ def test_analyzer_output_of_the_wrong_shape_is_stored_safely(owner):
         ["Focus"],
     )
     assert profile_save(job=job, data={"summary": "again"}).version == 2
+
+
+def test_a_corrupt_file_fails_and_can_be_retried(owner, django_capture_on_commit_callbacks):
+    from analysis.services import job_retry
+
+    job = run(new_job(owner, "resume.pdf", fixture_bytes("resume.pdf")[:4000]))
+    assert job.status == "failed" and job.error_message.startswith("Text extraction failed: ")
+    # The stored file is repaired (as an admin restoring it would); a retry then completes.
+    with open(job.upload.file.path, "wb") as handle:
+        handle.write(fixture_bytes("resume.pdf"))
+    with django_capture_on_commit_callbacks(execute=False):
+        job = job_retry(job=job)
+    assert (job.status, job.progress, job.error_message) == ("queued", 0, None)
+    job = run(job)
+    assert job.status == "completed" and job.attempts == 1
+
+
+def test_heartbeat_advances_while_a_job_runs(transactional_db, owner, settings):
+    import time
+
+    from analysis.tasks import heartbeat
+
+    settings.ANALYSIS_HEARTBEAT_SECONDS = 0.05
+    job = new_job(owner)
+    worker = worker_identity()
+    job_claim(job_id=job.id, worker=worker)
+    job.refresh_from_db()
+    first = job.heartbeat_at
+    with heartbeat(job_id=str(job.id), worker=worker):
+        time.sleep(0.5)
+    job.refresh_from_db()
+    assert job.heartbeat_at > first
