@@ -85,3 +85,32 @@ def test_sigkilled_worker_loses_no_job(start_worker, owner, fake_openai):
     assert job.status == "completed", job.error_message
     assert job.attempts == 2
     assert job.profile.qa_pairs.count() >= 15
+
+
+def test_at_most_max_concurrency_jobs_run_at_once(start_worker, owner, fake_openai):
+    from analysis.models import RUNNING_STATUSES
+
+    default_reply = fake_openai._default
+
+    def slow_reply(endpoint: str, payload: dict) -> Reply:
+        reply = default_reply(endpoint, payload)
+        reply.delay = 1.0  # each embedding call takes a second, so the four jobs overlap
+        return reply
+
+    fake_openai._default = slow_reply
+    start_worker(**openai_env(fake_openai), ANALYSIS_MAX_CONCURRENCY="2")
+    upload = store_upload(owner, "resume.docx")
+    jobs = [job_start(upload=upload).id for _ in range(4)]
+    most = 0
+
+    def all_done() -> bool:
+        nonlocal most
+        statuses = list(AnalysisJob.objects.filter(id__in=jobs).values_list("status", flat=True))
+        most = max(most, sum(status in RUNNING_STATUSES for status in statuses))
+        return all(status in {"completed", "failed"} for status in statuses)
+
+    wait_for(all_done, 90, "the four jobs to finish")
+    assert set(AnalysisJob.objects.filter(id__in=jobs).values_list("status", flat=True)) == {
+        "completed"
+    }
+    assert most == 2
