@@ -375,7 +375,10 @@ def _reap_one(job: AnalysisJob) -> int:
         id=job.id, worker=job.worker, status__in=RUNNING_STATUSES
     )
     if job.attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
-        message = f"Analysis failed: the worker stopped while processing this job ({job.attempts} attempts)"
+        message = (
+            f"Analysis failed: the worker stopped while processing this job ({job.attempts} attempts; "
+            "it crashed or passed the time limit)"
+        )
         now = timezone.now()
         if not still_there.update(status=JobStatus.FAILED, error_message=message, completed_at=now):
             return 0

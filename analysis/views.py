@@ -121,4 +121,21 @@ def _profile_context(profile) -> dict:
         if isinstance(job, dict)
     ]
     education = [item for item in profile.education or [] if isinstance(item, dict)]
-    return {"info": info, "skills": skills, "experience": experience, "education": education}
+    links = {key: external_url(info.get(key)) for key in ("linkedin", "github")}
+    return {
+        "info": info,
+        "links": links,
+        "skills": skills,
+        "experience": experience,
+        "education": education,
+    }
+
+
+def external_url(value: object) -> str:
+    """An http(s) URL for a link taken from the resume; any other scheme is never linked."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    if "://" not in text:
+        text = "https://" + text
+    return text if text.lower().startswith(("http://", "https://")) else ""

@@ -144,3 +144,17 @@ def test_admin_retries_failed_jobs(admin_client, upload, django_capture_on_commi
         admin_client.get(f"/admin/analysis/userprofile/{done.profile.id}/change/").status_code
         == 200
     )
+
+
+def test_profile_links_only_use_http_schemes(owner_client, upload):
+    job = completed_job(upload)
+    job.profile.personal_info = {
+        "name": "Eve <script>alert(1)</script>",
+        "linkedin": "javascript://%0aalert(document.cookie)",
+        "github": "github.com/eve",
+    }
+    job.profile.save()
+    page = owner_client.get(f"/jobs/{job.id}").content.decode()
+    assert 'href="javascript:' not in page and "<script>alert(1)" not in page
+    assert 'href="https://github.com/eve"' in page
+    assert "javascript://%0aalert(document.cookie)</dd>" in page  # shown as text, not linked
