@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import olefile
@@ -9,6 +10,8 @@ import pytest
 
 from analysis.extraction import ExtractionError, detect_kind, extract_text
 from tests.analysis.conftest import FILES, fixture_bytes
+
+HERE = Path(__file__).resolve().parent
 
 RESUME_LINES = [
     "Jordan Avery Lee",
@@ -154,3 +157,53 @@ def test_ole_file_without_word_stream(tmp_path):
 def test_missing_file_is_a_readable_error(tmp_path):
     with pytest.raises(ExtractionError, match="missing from storage"):
         extract_text(tmp_path / "gone.pdf", kind="pdf")
+
+
+TEXT_BOX_RUN = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>Sidebar: Rust, Elixir</w:t></w:r></w:p>
+    </w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+      <w:p><w:r><w:t>Sidebar: Rust, Elixir</w:t></w:r></w:p>
+    </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>
+"""
+
+
+def test_docx_text_boxes_are_read_once(tmp_path):
+    from lxml import etree
+
+    def build(document):
+        document.add_paragraph("Main body")
+        holder = document.add_paragraph()
+        holder._p.append(etree.fromstring(TEXT_BOX_RUN))
+
+    path = tmp_path / "boxes.docx"
+    path.write_bytes(_docx_bytes(build))
+    text = extract_text(path)
+    assert text.count("Sidebar: Rust, Elixir") == 1
+    assert text.index("Main body") < text.index("Sidebar")
+
+
+def test_doc_header_field_results_and_table_rows():
+    lines = [
+        line for line in extract_text(HERE / "files" / "table_link_header.doc").splitlines() if line
+    ]
+    assert lines == [
+        "Jane Doe — jane@example.com — +1 555 123 4567",  # the header comes first
+        "Jane Doe",
+        "Senior Software Engineer. Café, naïve — “quotes”.",
+        "Portfolio: janedoe.example.com",  # the field's shown text, not its HYPERLINK code
+        "Experience",
+        "Acme Corp — Software Engineer — 2019-01 to Present",
+        "Python | Go",
+        "PostgreSQL | Docker",
+        "Education",
+        "BS Computer Science, MIT, 2015",
+    ]
