@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 from django.dispatch import receiver
 from django_q.signals import post_spawn
 
@@ -21,6 +21,7 @@ from analysis.services import job_claim, job_heartbeat, job_run, jobs_reap, work
 logger = logging.getLogger(__name__)
 
 REAPER_SCHEDULE = "analysis: reap jobs of dead workers"
+REAPER_LOCK_ID = 7_340_021  # any constant; names the advisory lock
 
 
 def analysis_job_run(job_id: str) -> str:
@@ -77,17 +78,21 @@ def on_worker_spawn(sender, proc_name: str = "", **kwargs) -> None:
 
 
 def reaper_schedule_ensure() -> None:
+    """One reaper schedule, however many worker processes start at once (an advisory lock
+    serialises them: Schedule.name is not unique)."""
     from django_q.models import Schedule
 
-    Schedule.objects.get_or_create(
-        name=REAPER_SCHEDULE,
-        defaults={
-            "func": "analysis.tasks.analysis_jobs_reap",
-            "schedule_type": Schedule.MINUTES,
-            "minutes": 1,
-            "repeats": -1,
-        },
-    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REAPER_LOCK_ID])
+        Schedule.objects.get_or_create(
+            name=REAPER_SCHEDULE,
+            defaults={
+                "func": "analysis.tasks.analysis_jobs_reap",
+                "schedule_type": Schedule.MINUTES,
+                "minutes": 1,
+                "repeats": -1,
+            },
+        )
 
 
 def share_cpus() -> None:

@@ -114,3 +114,8 @@ def test_at_most_max_concurrency_jobs_run_at_once(start_worker, owner, fake_open
         "completed"
     }
     assert most == 2
+    from django_q.models import Schedule
+
+    from analysis.tasks import REAPER_SCHEDULE
+
+    assert Schedule.objects.filter(name=REAPER_SCHEDULE).count() == 1  # both workers ensured it
