@@ -361,7 +361,7 @@ def jobs_reap() -> int:
     stale_before = timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
     reaped = 0
     for job in AnalysisJob.objects.filter(status__in=RUNNING_STATUSES).only(
-        "id", "worker", "heartbeat_at", "attempts", "owner_id", "progress"
+        "id", "worker", "heartbeat_at", "started_at", "attempts", "owner_id", "progress"
     ):
         alive = _worker_alive(job.worker)
         stale = job.heartbeat_at is None or job.heartbeat_at < stale_before
@@ -371,23 +371,37 @@ def jobs_reap() -> int:
 
 
 def _reap_one(job: AnalysisJob) -> int:
-    still_there = AnalysisJob.objects.filter(
-        id=job.id, worker=job.worker, status__in=RUNNING_STATUSES
-    )
-    if job.attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
-        message = (
-            f"Analysis failed: the worker stopped while processing this job ({job.attempts} attempts; "
-            "it crashed or passed the time limit)"
+    """Fail the job if it ran past the time limit (the worker was stopped for it) or used its
+    last attempt; otherwise put it back in the queue."""
+    limit = settings.ANALYSIS_TIMEOUT_SECONDS
+    if job.started_at and timezone.now() - job.started_at >= timedelta(seconds=limit):
+        return _reap_fail(
+            job, f"Analysis failed: the job took longer than the {limit} s time limit"
         )
-        now = timezone.now()
-        if not still_there.update(status=JobStatus.FAILED, error_message=message, completed_at=now):
-            return 0
-        _publish(job.id, job.owner_id, JobStatus.FAILED, job.progress)
-        return 1
+    if job.attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
+        return _reap_fail(
+            job,
+            f"Analysis failed: the worker stopped while processing this job ({job.attempts} attempts)",
+        )
     with transaction.atomic():
-        if not still_there.update(**_reset_fields()):
+        if not _still_running(job).update(**_reset_fields()):
             return 0
         _enqueue(job.id)
         _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
     logger.warning("requeued job %s: its worker %s stopped", job.id, job.worker)
+    return 1
+
+
+def _still_running(job: AnalysisJob):
+    """The job row, only while it is still held by the worker the reaper found dead."""
+    return AnalysisJob.objects.filter(id=job.id, worker=job.worker, status__in=RUNNING_STATUSES)
+
+
+def _reap_fail(job: AnalysisJob, message: str) -> int:
+    now = timezone.now()
+    if not _still_running(job).update(
+        status=JobStatus.FAILED, error_message=message, completed_at=now
+    ):
+        return 0
+    _publish(job.id, job.owner_id, JobStatus.FAILED, job.progress)
     return 1

@@ -214,3 +214,16 @@ def test_heartbeat_advances_while_a_job_runs(transactional_db, owner, settings):
         time.sleep(0.5)
     job.refresh_from_db()
     assert job.heartbeat_at > first
+
+
+def test_reaper_fails_a_job_that_passed_the_time_limit(owner, settings):
+    settings.ANALYSIS_TIMEOUT_SECONDS = 300
+    job = new_job(owner)
+    AnalysisJob.objects.filter(id=job.id).update(
+        status=JobStatus.ANALYZING, progress=70, attempts=1, worker="gone-host:1:z",
+        started_at=timezone.now() - timedelta(seconds=301), heartbeat_at=None,
+    )  # fmt: skip
+    assert jobs_reap() == 1
+    job.refresh_from_db()
+    assert (job.status, job.progress) == ("failed", 70)
+    assert job.error_message == "Analysis failed: the job took longer than the 300 s time limit"
