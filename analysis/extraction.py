@@ -6,6 +6,7 @@ the worker must never crash on a hostile or broken file.
 """
 
 import logging
+import re
 import struct
 import time
 import zipfile
@@ -23,6 +24,7 @@ DEFAULT_TIME_LIMIT_SECONDS = 60.0
 # A DOCX that inflates past this is a zip bomb, not a resume.
 DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
 CELL_SEPARATOR = " | "
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 SYMBOL_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
 
 
@@ -111,7 +113,19 @@ def _extract_pdf(path: Path) -> str:
                 page.close()  # frees the page's cached layout objects
     except PDFPasswordIncorrect as exc:
         raise ExtractionError("The PDF is password-protected") from exc
-    return "\n\n".join(pages)
+    return _drop_unmapped_glyphs("\n\n".join(pages))
+
+
+def _drop_unmapped_glyphs(text: str) -> str:
+    """Remove "(cid:NN)" placeholders (glyphs whose font has no character map); a PDF made
+    mostly of them has no usable text layer."""
+    glyphs = len(UNMAPPED_GLYPH.findall(text))
+    cleaned = UNMAPPED_GLYPH.sub("", text)
+    if glyphs > 20 and glyphs > len(cleaned.split()):
+        raise ExtractionError(
+            "No extractable text: the PDF's fonts do not map to characters (scanned or outlined?)"
+        )
+    return cleaned
 
 
 def _pdf_page_text(page) -> str:

@@ -207,3 +207,11 @@ def test_doc_header_field_results_and_table_rows():
         "Education",
         "BS Computer Science, MIT, 2015",
     ]
+
+
+def test_unmapped_glyph_placeholders_are_dropped():
+    from analysis.extraction import _drop_unmapped_glyphs
+
+    assert _drop_unmapped_glyphs("Skills: Python(cid:3) Go") == "Skills: Python Go"
+    with pytest.raises(ExtractionError, match="do not map to characters"):
+        _drop_unmapped_glyphs(" ".join(["(cid:12)(cid:40)(cid:7)"] * 30))
