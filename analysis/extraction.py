@@ -24,6 +24,7 @@ DEFAULT_TIME_LIMIT_SECONDS = 60.0
 # A DOCX that inflates past this is a zip bomb, not a resume.
 DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
 CELL_SEPARATOR = " | "
+MIN_GUTTER_PT = 10
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 SYMBOL_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
 
@@ -176,13 +177,22 @@ def _find_gutter(lines: list[list[dict]], width: float) -> float | None:
 
 
 def _is_column_pair(free: list[list[dict]], x: float, total: int) -> bool:
-    starts = [
-        min(w["x0"] for w in line if w["x0"] >= x)
-        for line in free
-        if any(w["x0"] >= x for w in line)
-    ]
-    lefts = sum(1 for line in free if any(w["x1"] <= x for w in line))
+    starts, lefts, right_only, gaps = [], 0, 0, []
+    for line in free:
+        left = [w["x1"] for w in line if w["x1"] <= x]
+        right = [w["x0"] for w in line if w["x0"] >= x]
+        lefts += bool(left)
+        right_only += bool(right and not left)
+        if right:
+            starts.append(min(right))
+        if left and right:
+            gaps.append(min(right) - max(left))
     if len(free) < 0.6 * total or min(len(starts), lefts) < max(4, 0.25 * total):
+        return False
+    # A real right column has lines of its own; dates beside a job title never stand alone.
+    if right_only < max(2, 0.1 * total):
+        return False
+    if gaps and min(gaps) < MIN_GUTTER_PT:  # a gap between words, not a channel between columns
         return False
     anchor = min(starts)
     aligned = sum(1 for start in starts if start - anchor <= 12)  # bullets indent a little

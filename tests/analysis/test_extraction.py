@@ -215,3 +215,26 @@ def test_unmapped_glyph_placeholders_are_dropped():
     assert _drop_unmapped_glyphs("Skills: Python(cid:3) Go") == "Skills: Python Go"
     with pytest.raises(ExtractionError, match="do not map to characters"):
         _drop_unmapped_glyphs(" ".join(["(cid:12)(cid:40)(cid:7)"] * 30))
+
+
+def test_single_column_with_right_aligned_dates_keeps_its_order(tmp_path):
+    from weasyprint import HTML
+
+    jobs = "".join(
+        f"<div class=row><b>Engineer — Company {i}</b><span>Jan 201{i} – Dec 201{i + 1}</span></div>"
+        f"<ul><li>Built service {i} with Python and Go for users in many regions.</li><li>Short {i}.</li></ul>"
+        for i in range(6)
+    )
+    style = "body{font-family:sans-serif;font-size:11pt}.row{display:flex;justify-content:space-between}"
+    html = f"<style>{style}</style><h1>Sam Single</h1><h2>Experience</h2>{jobs}<h2>Skills</h2><p>Python, Go</p>"
+    path = tmp_path / "single.pdf"
+    HTML(string=html).write_pdf(path)
+    lines = extract_text(path).splitlines()
+    assert lines[:5] == [
+        "Sam Single",
+        "Experience",
+        "Engineer — Company 0 Jan 2010 – Dec 2011",
+        "• Built service 0 with Python and Go for users in many regions.",
+        "• Short 0.",
+    ]
+    assert lines[-2:] == ["Skills", "Python, Go"]
