@@ -262,18 +262,31 @@ def _docx_blocks(container) -> str:
 
 
 def _docx_table(table) -> list[str]:
-    rows = []
+    """A grid of short cells becomes "a | b" rows; a layout table (cells holding several
+    paragraphs, as in two-column resume templates) is read cell by cell, keeping its lines."""
+    lines: list[str] = []
     for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats across the cells it spans
-                continue
+        cells = [
+            [line for line in _docx_blocks(cell).split("\n") if line.strip()]
+            for cell in _unique_cells(row)
+        ]
+        cells = [cell for cell in cells if cell]
+        if all(len(cell) == 1 for cell in cells):
+            lines.append(CELL_SEPARATOR.join(cell[0] for cell in cells))
+        else:
+            lines.extend(line for cell in cells for line in cell)
+    return lines
+
+
+def _unique_cells(row) -> list:
+    """The row's cells, each once (a merged cell repeats across the grid columns it spans)."""
+    seen: set[int] = set()
+    cells = []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
             seen.add(id(cell._tc))
-            text = " ".join(line for line in _docx_blocks(cell).split("\n") if line.strip())
-            if text:
-                cells.append(text)
-        rows.append(CELL_SEPARATOR.join(cells))
-    return rows
+            cells.append(cell)
+    return cells
 
 
 def _docx_headers(document) -> str:
