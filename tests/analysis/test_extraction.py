@@ -238,3 +238,24 @@ def test_single_column_with_right_aligned_dates_keeps_its_order(tmp_path):
         "• Short 0.",
     ]
     assert lines[-2:] == ["Skills", "Python, Go"]
+
+
+def test_docx_layout_table_keeps_each_cells_lines(tmp_path):
+    def build(document):
+        table = document.add_table(rows=1, cols=2)
+        sidebar, main = table.cell(0, 0), table.cell(0, 1)
+        sidebar.text = "Contact"
+        sidebar.add_paragraph("ann@example.com")
+        main.text = "Experience"
+        main.add_paragraph("Nimbus Cloud Ltd")
+        main.add_paragraph("Creative Technologist, 08.2024 – Present")
+
+    path = tmp_path / "layout.docx"
+    path.write_bytes(_docx_bytes(build))
+    assert extract_text(path).splitlines() == [
+        "Contact",
+        "ann@example.com",
+        "Experience",
+        "Nimbus Cloud Ltd",
+        "Creative Technologist, 08.2024 – Present",
+    ]
