@@ -120,7 +120,9 @@ def openai_settings(settings, fake_openai):
 # --- Browser ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is alive it keeps an event loop running in
+# the test thread, which makes async_to_sync (channel layer calls from tests) refuse to run.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
