@@ -36,3 +36,19 @@ def test_ask_about_skills_and_see_the_answer(logged_in_page, owner, make_analysi
     page.select_option("#chat-job", label=page.locator("#chat-job option", has_text="newer-resume.pdf").inner_text())
     expect(page.locator(".chat-msg")).to_have_count(0)
     assert "job=" in page.url and str(chosen.pk) not in page.url
+
+
+def test_the_page_reconnects_with_backoff_and_authenticates_again(logged_in_page, daphne_server, owner, make_analysis):
+    page = logged_in_page
+    make_analysis(owner)
+    page.goto("/chat")
+    status = page.locator("#chat-status")
+    expect(status).to_have_text("Connected")
+    daphne_server.stop()
+    expect(status).to_have_text("Reconnecting in 2 s…")
+    expect(page.locator("#chat-send")).to_be_disabled()
+    expect(status).to_have_text("Reconnecting in 4 s…", timeout=10_000)  # the first retry failed
+    daphne_server.start()
+    # "Connected" is shown only after the server accepted the re-sent auth.
+    expect(status).to_have_text("Connected", timeout=40_000)
+    expect(page.locator("#chat-send")).to_be_enabled()
