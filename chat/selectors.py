@@ -43,7 +43,6 @@ def chat_jobs(user) -> QuerySet[AnalysisJob]:
     return (
         AnalysisJob.objects.for_owner(user)
         .filter(status=JobStatus.COMPLETED, profile__isnull=False)
-        .select_related("upload", "profile")
         .order_by(Coalesce("completed_at", "created_at").desc(), "-created_at")
     )
 

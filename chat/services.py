@@ -52,15 +52,20 @@ class Answer:
     metadata: dict = field(default_factory=dict)
 
 
+# Answering needs the job's identity and its profile's id, not the profile's JSON documents or the
+# extracted text: loading only these keeps the per-message lookup cheap.
+CONTEXT_FIELDS = ("id", "owner_id", "status", "created_at", "completed_at", "profile__id")
+
+
 def chat_context_resolve(*, user, job_id: str | None) -> AnalysisJob | None:
     """The job a conversation is about: the given one (owned and completed), else the latest."""
     if job_id is None:
-        return chat_jobs(user).first()
+        return chat_jobs(user).select_related("profile").only(*CONTEXT_FIELDS).first()
     try:
         key = uuid.UUID(str(job_id))
     except ValueError as exc:
         raise ChatError("Invalid field", "job_id must be an analysis job id (UUID)", field="job_id") from exc
-    job = AnalysisJob.objects.for_owner(user).select_related("profile", "upload").filter(pk=key).first()
+    job = AnalysisJob.objects.for_owner(user).select_related("profile").only(*CONTEXT_FIELDS).filter(pk=key).first()
     if job is None:  # another user's job answers exactly like a missing one
         raise ChatError("Not found", "No analysis job with this id", field="job_id")
     if job.status != JobStatus.COMPLETED or not hasattr(job, "profile"):

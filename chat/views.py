@@ -8,7 +8,7 @@ from chat.selectors import chat_jobs
 @login_required
 def chat_page(request: HttpRequest) -> HttpResponse:
     """The chat page: pick an analysed resume and talk about it over /ws (?job=<id> preselects)."""
-    jobs = list(chat_jobs(request.user)[:200])
+    jobs = list(chat_jobs(request.user).select_related("upload", "profile")[:200])
     wanted = request.GET.get("job", "")
     selected = next((job for job in jobs if str(job.pk) == wanted), jobs[0] if jobs else None)
     return render(request, "chat/chat.html", {"jobs": jobs, "selected": selected})
