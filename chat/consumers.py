@@ -176,11 +176,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 await self.send_error("Invalid token", "The token is unknown, expired or revoked")
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        if self.group and self.user.pk != user.pk:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-        self.user, self.group = user, user_group(user.pk)
         self._auth_timer.cancel()
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        if self.group != user_group(user.pk):  # first auth, or a token of another user
+            if self.group:
+                await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
+        self.user, self.group = user, user_group(user.pk)
         await self.send_json({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
         await self.send_json(await in_thread(conversation)(user, optional_str(payload, "job_id")))
 
@@ -192,6 +193,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not isinstance(question, str) or not question.strip():
             raise ChatError("Missing field", "'content' must be a non-empty string", field="content")
         msg_type = payload.get("msg_type", "text")
+        if not isinstance(msg_type, str):
+            raise ChatError("Invalid field", "'msg_type' must be 'text'", field="msg_type")
         if msg_type in UNSUPPORTED_MSG_TYPES:
             raise ChatError(
                 "Unsupported message type",

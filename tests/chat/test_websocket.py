@@ -73,6 +73,8 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
             ({"type": "message", "content": "x", "msg_type": "audio"}, "Unsupported message type", "msg_type"),
             ({"type": "message", "content": "x", "msg_type": "video"}, "Unsupported message type", "msg_type"),
             ({"type": "message", "content": "x", "msg_type": "sticker"}, "Invalid field", "msg_type"),
+            ({"type": "message", "content": "x", "msg_type": ["audio"]}, "Invalid field", "msg_type"),
+            ({"type": "auth", "token": 7}, "Invalid field", "token"),
             ({"type": "message", "content": "x", "job_id": str(theirs.pk)}, "Not found", "job_id"),
             ({"type": "message", "content": "x", "job_id": str(uuid.uuid4())}, "Not found", "job_id"),
             ({"type": "message", "content": "x", "job_id": "42"}, "Invalid field", "job_id"),
