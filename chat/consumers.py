@@ -12,6 +12,8 @@ job progress reach every open tab.
 import asyncio
 import json
 import logging
+import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -39,6 +41,8 @@ logger = logging.getLogger(__name__)
 AUTH_TIMEOUT_SECONDS = 30
 CLOSE_UNAUTHENTICATED = 4401
 UNSUPPORTED_MSG_TYPES = {"audio", "image", "video"}
+# Questions cost CPU (an embedding, queries): a connection may ask this many per rolling minute.
+QUESTIONS_PER_MINUTE = 30
 # Answers embed a question and query Postgres: blocking work, run on a few threads of its own.
 # (database_sync_to_async's default would queue every connection's answer on one shared thread.)
 _answer_threads = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chat-answer")
@@ -113,6 +117,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     reply_to: str | int | None = None  # the "id" of the frame being handled
 
     async def connect(self) -> None:
+        self.asked_at: deque[float] = deque()  # when this connection's recent questions came
         await self.accept()
         loop = asyncio.get_running_loop()
         self._auth_timer = loop.call_later(AUTH_TIMEOUT_SECONDS, lambda: loop.create_task(self.auth_expired()))
@@ -205,6 +210,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             raise ChatError("Invalid field", "'msg_type' must be 'text'", field="msg_type")
         if len(question) > MAX_QUESTION_CHARS:
             raise ChatError("Message too long", f"A question may have at most {MAX_QUESTION_CHARS} characters", field="content")
+        self.check_question_rate()
         exchange = await in_thread(answer)(self.user, optional_str(payload, "job_id"), question.strip())
         if exchange is None:
             await self.send_reply({"type": "system", "content": NO_CONTEXT_ANSWER, "timestamp": iso()})
@@ -216,6 +222,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_send(
             self.group, {"type": "chat.relay", "origin": self.channel_name, "messages": payloads}
         )
+
+    def check_question_rate(self) -> None:
+        now = time.monotonic()
+        asked = self.asked_at
+        while asked and now - asked[0] > 60:
+            asked.popleft()
+        if len(asked) >= QUESTIONS_PER_MINUTE:
+            wait = int(60 - (now - asked[0])) + 1
+            raise ChatError("Too many messages", f"At most {QUESTIONS_PER_MINUTE} questions a minute; try again in {wait} s")
+        asked.append(now)
 
     async def auth_expired(self) -> None:
         if self.user is None:

@@ -8,6 +8,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from accounts.services import token_issue, token_revoke
 from analysis.models import JobStatus
+from chat.consumers import QUESTIONS_PER_MINUTE
 from chat.events import job_update_publish
 from chat.services import NO_CONTEXT_ANSWER
 from tests.chat.wsclient import ChatClient
@@ -93,6 +94,18 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
         assert "only text" in reply["message"] and reply["reply_to"] == "frame-7"
         # Still the same, working connection.
         assert ws.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
+
+
+def test_questions_are_rate_limited_per_connection(daphne_server, owner):
+    with ChatClient(daphne_server) as ws:
+        ws.auth(token_issue(user=owner).raw)
+        for _ in range(QUESTIONS_PER_MINUTE):
+            assert ws.ask("Where did I study?")["type"] == "system"
+        refused = ws.ask("Where did I study?")
+        assert refused["type"] == "error" and refused["error"] == "Too many messages"
+        assert "try again in" in refused["message"]
+        ws.send({"type": "history"})  # other frames still work
+        assert ws.recv()["type"] == "history"
 
 
 def test_messages_over_512_kb_close_with_1009_and_the_server_carries_on(daphne_server, owner):
