@@ -1,5 +1,5 @@
 """End to end in Chromium: upload a resume, start the analysis, watch the progress bar climb to
-100 through htmx polling (real daphne, real qcluster with the local MiniLM model), see the profile."""
+100 (live job_update events over /ws, htmx polling as the fallback) (real daphne, real qcluster with the local MiniLM model), see the profile."""
 
 import time
 
@@ -20,6 +20,8 @@ def test_upload_start_watch_progress_and_see_profile(logged_in_page, start_worke
     page.click("a[href$='/jobs']")
     page.wait_for_url("**/uploads/*/jobs")
     page.click("button[data-action=start]")
+    # The page follows the job over the /ws socket (job_update events), polling paused meanwhile.
+    page.wait_for_function("window.raLive === true")
 
     bar = page.locator("tr.job [role=progressbar]").first
     seen: list[int] = []

@@ -23,13 +23,18 @@ def handshake(origin: bytes | None) -> str:
 
     headers = [(b"host", b"127.0.0.1:8081")] + ([(b"origin", origin)] if origin is not None else [])
     scope = {"type": "websocket", "path": "/ws", "headers": headers}
-    asyncio.run(AllowedHostsOrNoOriginValidator(application)(scope, receive, send))
+    # A refusal that never finished would hang the suite: bound it.
+    asyncio.run(asyncio.wait_for(AllowedHostsOrNoOriginValidator(application)(scope, receive, send), 10))
     return "app" if reached else sent[0]["type"]
 
 
-def test_allowed_hosts_and_origin_less_clients_pass_foreign_origins_are_closed(settings):
+def test_allowed_hosts_and_origin_less_clients_pass_foreign_origins_are_closed(settings, monkeypatch):
     # The refusal runs channels' denier consumer; the in-memory layer keeps it off the database.
+    # Channels caches layer instances and ignores setting changes, so drop the cache as well.
+    from channels.layers import channel_layers
+
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    monkeypatch.setattr(channel_layers, "backends", {})
     assert handshake(b"http://127.0.0.1:8081") == "app"
     assert handshake(b"http://localhost:8081") == "app"
     assert handshake(None) == "app"
