@@ -35,8 +35,8 @@ def prepare() -> None:
 
 def daphne_command(host: str, port: int) -> list[str]:
     return [
-        # daphne's own CLI, with autobahn set to close over-limit connections with a close frame.
-        sys.executable, "-m", "chat.serve",
+        # daphne's own CLI with our body limit and 1009 closes (resume_analyzer/server.py).
+        sys.executable, "-m", "resume_analyzer.server",
         "-b", host, "-p", str(port),
         # The seed's heartbeat (ping every 54 s, close without a pong within 60 s) and its 512 KB
         # message limit: larger messages or frames are refused with close code 1009.

@@ -9,7 +9,7 @@ from resume_analyzer.run import daphne_command
 def test_daphne_command_sets_the_seed_heartbeat_and_size_limit():
     command = daphne_command("127.0.0.1", 8081)
     options = dict(zip(command, command[1:], strict=False))
-    assert command[1:3] == ["-m", "chat.serve"]
+    assert command[1:3] == ["-m", "resume_analyzer.server"]
     assert options["--ping-interval"] == "54" and options["--ping-timeout"] == "60"
     assert options["--websocket-max-message-size"] == options["--websocket-max-frame-size"] == str(512 * 1024)
 
