@@ -58,15 +58,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def dashboard_panels(user) -> list[dict]:
-    """Small counts for the dashboard; each app contributes through its selectors when present."""
-    from analysis.models import AnalysisJob
+    """Small counts for the dashboard, each from its app's owner-scoped queryset."""
+    from analysis.models import AnalysisJob, JobStatus
+    from interview.models import SavedQuestion
     from uploads.models import Upload
 
+    completed = AnalysisJob.objects.for_owner(user).filter(status=JobStatus.COMPLETED)
     return [
-        {"label": "Resumes uploaded", "value": Upload.objects.filter(owner=user).count(), "href": "/uploads"},
+        {"label": "Resumes uploaded", "value": Upload.objects.for_owner(user).count(), "href": "/uploads"},
+        {"label": "Analyses completed", "value": completed.count(), "href": "/uploads"},
         {
-            "label": "Analyses completed",
-            "value": AnalysisJob.objects.filter(owner=user, status="completed").count(),
-            "href": "/uploads",
+            "label": "Saved questions",
+            "value": SavedQuestion.objects.for_owner(user).count(),
+            "href": "/interview/library",
         },
     ]

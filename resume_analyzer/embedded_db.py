@@ -55,6 +55,9 @@ def database_settings(data_dir: Path) -> dict:
         "PASSWORD": "",
         "HOST": str(socket_dir),
         "PORT": "",
+        # Reuse connections for a minute, as with DATABASE_URL: a new one per request costs ~5 ms.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

@@ -71,7 +71,7 @@ TEMPLATES = [
 # --- Database: DATABASE_URL, else the embedded PostgreSQL + pgvector from pgserver ---------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 else:
     from resume_analyzer.embedded_db import database_settings
 

@@ -66,3 +66,18 @@ def test_pages_404_is_html(client, owner):
     client.force_login(owner)
     response = client.get("/no-such-page")
     assert response.status_code == 404 and b"Page not found" in response.content
+
+
+def test_dashboard_counts_only_the_users_own_things(client, owner, outsider):
+    from django.core.files.base import ContentFile
+
+    from uploads.models import Upload
+
+    for user, count in ((owner, 2), (outsider, 1)):
+        for index in range(count):
+            upload = Upload(owner=user, filename=f"r{index}.pdf", kind="pdf", content_type="application/pdf", file_size=3, sha256="0" * 64)
+            upload.file.save(f"r{index}.pdf", ContentFile(b"%PD"), save=True)
+    client.force_login(owner)
+    response = client.get("/")
+    panels = {panel["label"]: panel["value"] for panel in response.context["panels"]}
+    assert panels == {"Resumes uploaded": 2, "Analyses completed": 0, "Saved questions": 0}
