@@ -35,8 +35,9 @@ test: install browser
 lint: install
 	$(PY) -m ruff check .
 
+# Each benchmark prints its figures (docs/benchmarks.md records them); run one alone with $(PY) bench/<name>.py.
 bench: install
-	$(PY) bench/run_all.py
+	status=0; for script in parser interview export pipeline chat; do $(PY) bench/$$script.py || status=1; done; exit $$status
 
 clean:
 	rm -rf .data/test*
