@@ -113,6 +113,20 @@ class ResumeChunk(models.Model):
         return f"chunk {self.index} of {self.job_id}"
 
 
+# The analysis fields of a profile (the seed's export schema), in display order.
+PROFILE_FIELDS = (
+    "personal_info",
+    "skills",
+    "experience",
+    "education",
+    "summary",
+    "job_recommendations",
+    "strengths",
+    "weaknesses",
+    "total_years_experience",
+)
+
+
 class UserProfile(models.Model):
     """The structured analysis of one job's resume (the seed's export schema)."""
 
@@ -132,6 +146,10 @@ class UserProfile(models.Model):
 
     def __str__(self) -> str:
         return f"profile of {self.personal_info.get('name') or self.job_id}"
+
+    def as_dict(self) -> dict:
+        """The analysis fields as the plain dict analyzers produce (schema in analysis/analyzers.py)."""
+        return {name: getattr(self, name) for name in PROFILE_FIELDS}
 
 
 class QAPair(models.Model):

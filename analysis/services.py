@@ -24,6 +24,7 @@ from django.utils import timezone
 from analysis.chunking import chunk_text
 from analysis.extraction import ExtractionError, extract_text
 from analysis.models import (
+    PROFILE_FIELDS,
     RUNNING_STATUSES,
     STAGE_PROGRESS,
     STAGE_STEP,
@@ -38,17 +39,6 @@ from resume_analyzer.ai.errors import AIError
 
 logger = logging.getLogger(__name__)
 
-PROFILE_FIELDS = (
-    "personal_info",
-    "skills",
-    "experience",
-    "education",
-    "summary",
-    "job_recommendations",
-    "strengths",
-    "weaknesses",
-    "total_years_experience",
-)
 
 
 class JobNotStartable(Exception):

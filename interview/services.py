@@ -34,17 +34,6 @@ ANSWER_HISTORY = 5  # a regenerated answer also avoids this many earlier ones
 MAX_ID = (
     2**63 - 1
 )  # URL ids beyond a bigint would make PostgreSQL raise instead of matching nothing
-PROFILE_FIELDS = (
-    "personal_info",
-    "skills",
-    "experience",
-    "education",
-    "summary",
-    "job_recommendations",
-    "strengths",
-    "weaknesses",
-    "total_years_experience",
-)
 
 
 @dataclass
@@ -78,10 +67,6 @@ def completed_job(*, user, job_id: UUID | str) -> tuple[AnalysisJob, UserProfile
     return job, profile
 
 
-def profile_dict(profile: UserProfile) -> dict:
-    return {name: getattr(profile, name) for name in PROFILE_FIELDS}
-
-
 def generation_create(
     *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10
 ) -> QuestionGeneration:
@@ -90,7 +75,7 @@ def generation_create(
     seed = secrets.randbits(63)
     try:
         result = generators.generate_set(
-            profile=profile_dict(profile),
+            profile=profile.as_dict(),
             job_title=job_title,
             company=company,
             count=num_questions,
@@ -198,7 +183,7 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
         question.question, question.category, question.difficulty, question.answer, question.context
     )
     answer, usage = generators.new_answer(
-        profile=profile_dict(profile),
+        profile=profile.as_dict(),
         question=draft,
         previous=[question.answer, *question.answer_history],
         job_title=generation.job_title,

@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 
+from analysis.models import PROFILE_FIELDS
 from tests.export.sample import SAMPLE_PROFILE
 
 RESUME_PDF = Path(__file__).resolve().parent.parent / "fixtures" / "files" / "resume.pdf"
-PROFILE_FIELDS = (
-    "personal_info",
-    "skills",
-    "experience",
-    "education",
-    "summary",
-    "job_recommendations",
-    "strengths",
-    "weaknesses",
-    "total_years_experience",
-)
 
 
 @pytest.fixture(autouse=True)
