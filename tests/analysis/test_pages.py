@@ -41,7 +41,9 @@ def test_job_list_polls_while_a_job_runs(owner_client, upload):
         upload=upload, owner=upload.owner, status=JobStatus.CHUNKING, progress=30
     )
     page = owner_client.get(f"/uploads/{upload.id}/jobs").content.decode()
-    assert 'hx-trigger="every 2s"' in page and 'data-polling="true"' in page
+    # Polls every 2 s unless the live socket is up; a job_update event refreshes at once.
+    assert 'hx-trigger="every 2s [!window.raLive], job-update"' in page and 'data-polling="true"' in page
+    assert "js/jobs-live.js" in page and "data-chat-live" in page
     assert 'aria-valuenow="30"' in page and "Start analysis" in page
 
 
