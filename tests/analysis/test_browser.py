@@ -46,3 +46,24 @@ def test_upload_start_watch_progress_and_see_profile(logged_in_page, start_worke
     assert page.locator(".timeline-item").count() >= 3
     assert page.locator("a[data-export=pdf]").is_visible()
     assert page.locator("a[data-action=chat]").get_attribute("href").startswith("/chat?job=")
+
+
+def test_progress_still_moves_by_polling_when_the_socket_is_unavailable(logged_in_page, owner, start_worker):
+    """The fallback: with WebSocket unavailable in the page, htmx polling carries the progress."""
+    from django.core.files import File
+
+    from uploads.models import Upload
+
+    page = logged_in_page
+    with open(FILES / "resume.docx", "rb") as handle:
+        upload = Upload(owner=owner, filename="resume.docx", kind="docx", file_size=1, sha256="0" * 64,
+                        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        upload.file.save("resume.docx", File(handle), save=True)
+    start_worker(EMBEDDING_BACKEND="local")
+    page.add_init_script("window.WebSocket = function () { throw new Error('blocked by the test'); };")
+    page.goto(f"/uploads/{upload.id}/jobs")
+    page.click("button[data-action=start]")
+    page.wait_for_url(f"**/uploads/{upload.id}/jobs")
+    page.locator("tr.job [role=progressbar][aria-valuenow='100']").wait_for(timeout=90_000)
+    assert page.evaluate("window.raLive") is False
+    assert page.locator("#job-list").get_attribute("data-polling") == "false"
