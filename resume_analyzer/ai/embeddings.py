@@ -43,6 +43,11 @@ def local_model():
         if not weights.exists() or _sha256(weights) != MINILM_SHA256:
             raise AIError("Embedding model weights are missing or not the published MiniLM", permanent=True)
         torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+        # Each worker process loads the model; keep its progress bars out of the service logs.
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
         return SentenceTransformer(str(model_dir), device="cpu")
 
 
