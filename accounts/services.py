@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import ApiToken, User, hash_token
+from accounts.signals import token_revoked
 
 
 class EmailTaken(Exception):
@@ -69,7 +70,12 @@ def token_touch(token: ApiToken) -> None:
 
 
 def token_revoke(*, token: ApiToken) -> None:
-    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if revoked:
+        # Listeners (the chat) close what the token still holds open, once the revocation is stored.
+        transaction.on_commit(
+            lambda: token_revoked.send(sender=ApiToken, user_id=token.user_id, token_id=token.pk)
+        )
 
 
 def demo_user_ensure() -> User:

@@ -69,19 +69,20 @@ def message_payload(message: ChatMessage) -> dict[str, Any]:
     }
 
 
-def authenticate(token: str | None, session_user: Any) -> Any:
-    """The user for a bearer token, else the session's user; None when neither is valid."""
+def authenticate(token: str | None, session_user: Any) -> tuple[Any, int | None]:
+    """The user and token id for a bearer token, else the session's user; (None, None) when
+    neither is valid."""
     from accounts.services import token_lookup, token_touch
 
     if token is not None:
         found = token_lookup(token)
         if found is None:
-            return None
+            return None, None
         token_touch(found)
-        return found.user
+        return found.user, found.pk
     if session_user is not None and session_user.is_authenticated:
-        return session_user
-    return None
+        return session_user, None
+    return None, None
 
 
 def conversation(user: Any, job_id: str | None) -> dict[str, Any]:
@@ -113,6 +114,7 @@ def optional_str(payload: dict, name: str) -> str | None:
 
 class ChatConsumer(AsyncWebsocketConsumer):
     user: Any = None
+    token_id: int | None = None  # the API token this connection authenticated with, if any
     group: str | None = None
     reply_to: str | int | None = None  # the "id" of the frame being handled
 
@@ -173,7 +175,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_auth(self, payload: dict[str, Any]) -> None:
         token = optional_str(payload, "token")
-        user = await in_thread(authenticate)(token, self.scope.get("user"))
+        user, token_id = await in_thread(authenticate)(token, self.scope.get("user"))
         if user is None:
             if token is None:
                 await self.send_error("Not authenticated", "Send a bearer token, or log in first")
@@ -186,7 +188,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if self.group:
                 await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
-        self.user, self.group = user, user_group(user.pk)
+        self.user, self.token_id, self.group = user, token_id, user_group(user.pk)
         await self.send_json({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
         await self.send_json(await in_thread(conversation)(user, optional_str(payload, "job_id")))
 
@@ -244,6 +246,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if event.get("origin") != self.channel_name:
             for message in event["messages"]:
                 await self.send_json(message)
+
+    async def auth_revoked(self, event: dict[str, Any]) -> None:
+        """The token this connection authenticated with was revoked (logout, admin): end it."""
+        if self.token_id is not None and event.get("token_id") == self.token_id:
+            await self.send_error("Token revoked", "This connection's token was revoked; log in again")
+            await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def job_update(self, event: dict[str, Any]) -> None:
         keys = ("job_id", "status", "progress")

@@ -30,6 +30,11 @@ def job_update_publish(*, owner_id: int, job_id: str, status: str, progress: int
     transaction.on_commit(lambda: group_send_sync(group, event))
 
 
+def token_revoked_receiver(sender: Any, *, user_id: int, token_id: int, **kwargs: Any) -> None:
+    """accounts.signals.token_revoked: close the user's connections that used this token."""
+    group_send_sync(user_group(user_id), {"type": "auth.revoked", "token_id": token_id})
+
+
 def group_send_sync(group: str, event: dict[str, Any]) -> None:
     """Send to a group from synchronous code, swallowing (and logging) delivery failures."""
     try:

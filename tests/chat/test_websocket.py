@@ -169,3 +169,24 @@ def test_job_updates_from_another_process_reach_every_tab_of_the_owner_only(daph
             assert ws.recv() == {"type": "job_update", "job_id": job_id, "status": "completed", "progress": 100}
         # The outsider got nothing: the next thing it hears is the answer to its own question.
         assert stranger.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
+
+
+def test_logging_out_closes_the_sockets_that_used_that_token(daphne_server, owner):
+    import json
+    import urllib.request
+
+    kept, revoked = token_issue(user=owner).raw, token_issue(user=owner).raw
+    with ChatClient(daphne_server) as stays, ChatClient(daphne_server) as ends:
+        stays.auth(kept)
+        ends.auth(revoked)
+        request = urllib.request.Request(
+            daphne_server.url + "/api/auth/logout", method="POST", headers={"Authorization": f"Bearer {revoked}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert json.loads(response.read())["success"] is True
+        reply = ends.recv()
+        assert (reply["type"], reply["error"]) == ("error", "Token revoked")
+        assert closed_code(ends) == 4401
+        # The other token's connection is untouched and still answers.
+        stays.send({"type": "history"})
+        assert stays.recv()["type"] == "history"
