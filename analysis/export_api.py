@@ -1,6 +1,5 @@
 """GET /api/analysis/export?job_id=&format=json|csv|pdf|docx (the seed's contract, owner-scoped)."""
 
-import uuid
 
 from django.http import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
@@ -17,6 +16,7 @@ from analysis.exports.service import (
     ProfileNotFound,
     export_for_owner,
 )
+from analysis.selectors import parse_job_id
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 
@@ -29,13 +29,6 @@ class IgnoreFormatParameter(BaseContentNegotiation):
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
-
-
-def parse_job_id(value: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value) if value else None
-    except ValueError:
-        return None
 
 
 SCHEMA = extend_schema(
