@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import ApiToken, User
+from accounts.models import ApiToken, RateLimit, User
 
 
 @admin.register(User)
@@ -33,3 +33,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
         for token in queryset.filter(revoked_at__isnull=True):
             token_revoke(token=token)
+
+
+@admin.register(RateLimit)
+class RateLimitAdmin(admin.ModelAdmin):
+    """Deleting a row lifts that key's limit at once (e.g. a user locked out by a runaway script)."""
+
+    list_display = ["key", "tat"]
+    search_fields = ["key"]
+    readonly_fields = ["key", "tat"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -6,7 +6,6 @@ from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
@@ -17,6 +16,7 @@ from accounts.services import (
     user_authenticate,
     user_register,
 )
+from accounts.throttling import AnonRateThrottle
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 

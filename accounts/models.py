@@ -76,3 +76,14 @@ class ApiToken(models.Model):
     @staticmethod
     def default_expiry(days: int) -> "timezone.datetime":
         return timezone.now() + timedelta(days=days)
+
+
+class RateLimit(models.Model):
+    """One rate-limit key's state (accounts/throttling.py): the time at which its bucket would be
+    empty again. A row whose time has passed means the same as no row and is pruned."""
+
+    key = models.CharField(max_length=255, primary_key=True)
+    tat = models.DateTimeField(help_text="Theoretical arrival time of the next request (GCRA).")
+
+    def __str__(self) -> str:
+        return self.key

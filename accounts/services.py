@@ -54,12 +54,11 @@ def token_lookup(raw: str) -> ApiToken | None:
     """The active token for a raw value, or None (unknown, revoked or expired)."""
     if not raw or len(raw) > 256:
         return None
-    token = (
-        ApiToken.objects.active().select_related("user").filter(key_hash=hash_token(raw)).first()
-    )
-    if token is None or not token.user.is_active:
+    try:  # get(), not first(): key_hash is unique, and first() would add an ORDER BY
+        token = ApiToken.objects.active().select_related("user").get(key_hash=hash_token(raw))
+    except ApiToken.DoesNotExist:
         return None
-    return token
+    return token if token.user.is_active else None
 
 
 def token_touch(token: ApiToken) -> None:

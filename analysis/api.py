@@ -3,9 +3,9 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
+from accounts.throttling import UserRateThrottle
 from analysis.selectors import (
     job_for_owner,
     jobs_for_upload,

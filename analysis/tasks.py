@@ -1,8 +1,9 @@
 """Worker entry points (django-q2). Tasks take ids, claim the row, and call a service.
 
 When a worker process starts (django-q2's post_spawn), it reaps jobs whose worker died (a
-SIGKILLed cluster leaves them in a running status) and makes sure the periodic reaper is
-scheduled, which catches dead workers on other hosts by their stale heartbeat.
+SIGKILLed cluster leaves them in a running status) and makes sure the periodic tasks are
+scheduled: the reaper, which catches dead workers on other hosts by their stale heartbeat, and
+the pruning of refilled rate-limit rows.
 """
 
 import logging
@@ -21,7 +22,13 @@ from analysis.services import job_claim, job_heartbeat, job_run, jobs_reap, work
 logger = logging.getLogger(__name__)
 
 REAPER_SCHEDULE = "analysis: reap jobs of dead workers"
+PRUNE_SCHEDULE = "accounts: prune refilled rate limits"
 REAPER_LOCK_ID = 7_340_021  # any constant; names the advisory lock
+# name: (function, minutes between runs)
+SCHEDULES = {
+    REAPER_SCHEDULE: ("analysis.tasks.analysis_jobs_reap", 1),
+    PRUNE_SCHEDULE: ("accounts.throttling.rate_limits_prune", 10),
+}
 
 
 def analysis_job_run(job_id: str) -> str:
@@ -70,29 +77,25 @@ def on_worker_spawn(sender, proc_name: str = "", **kwargs) -> None:
         reaped = jobs_reap()
         if reaped:
             logger.warning("%s requeued or failed %d job(s) of dead workers", proc_name, reaped)
-        reaper_schedule_ensure()
+        schedules_ensure()
     except Exception:
         logger.exception("reaping on worker start failed")
     if settings.ANALYSIS_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
         _warm_model()
 
 
-def reaper_schedule_ensure() -> None:
-    """One reaper schedule, however many worker processes start at once (an advisory lock
-    serialises them: Schedule.name is not unique)."""
+def schedules_ensure() -> None:
+    """Each periodic task scheduled once, however many worker processes start at once (an
+    advisory lock serialises them: Schedule.name is not unique)."""
     from django_q.models import Schedule
 
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REAPER_LOCK_ID])
-        Schedule.objects.get_or_create(
-            name=REAPER_SCHEDULE,
-            defaults={
-                "func": "analysis.tasks.analysis_jobs_reap",
-                "schedule_type": Schedule.MINUTES,
-                "minutes": 1,
-                "repeats": -1,
-            },
-        )
+        for name, (func, minutes) in SCHEDULES.items():
+            Schedule.objects.get_or_create(
+                name=name,
+                defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": minutes, "repeats": -1},
+            )
 
 
 def share_cpus() -> None:

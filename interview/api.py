@@ -14,9 +14,9 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import DateTimeField
-from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from accounts.throttling import ScopedRateThrottle, UserRateThrottle
 from interview import services
 from interview.serializers import (
     DeleteOut,

@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.throttling import ScopedRateThrottle
 
+from accounts.throttling import ScopedRateThrottle
 from analysis.models import AnalysisJob, JobStatus, UserProfile
 from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm

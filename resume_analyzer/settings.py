@@ -144,7 +144,7 @@ REST_FRAMEWORK = {
     ],
     "EXCEPTION_HANDLER": "resume_analyzer.api_errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["accounts.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env_str("THROTTLE_USER", "600/min"),
         "expensive": env_str("THROTTLE_EXPENSIVE", "60/min"),

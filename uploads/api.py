@@ -4,9 +4,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import parsers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
+from accounts.throttling import UserRateThrottle
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 from uploads.models import Upload

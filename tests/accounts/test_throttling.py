@@ -1,0 +1,135 @@
+"""Rate limits in PostgreSQL (accounts/throttling.py): burst, refill, Retry-After, keys, pruning,
+and exact counting when requests race from separate connections."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+
+from accounts.models import RateLimit
+from accounts.throttling import (
+    GcraRateThrottle,
+    ScopedRateThrottle,
+    UserRateThrottle,
+    rate_limits_prune,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rates(monkeypatch):
+    def set_rates(**scopes: str) -> None:
+        monkeypatch.setattr(GcraRateThrottle, "THROTTLE_RATES", {**GcraRateThrottle.THROTTLE_RATES, **scopes})
+
+    return set_rates
+
+
+def me(client) -> int:
+    return client.get("/api/auth/me").status_code
+
+
+def rewind(key: str, seconds: float) -> None:
+    """Move a key's state into the past, as if `seconds` had gone by."""
+    RateLimit.objects.filter(key=key).update(tat=RateLimit.objects.get(key=key).tat - timedelta(seconds=seconds))
+
+
+def test_a_burst_of_the_rate_passes_then_429_with_retry_after(api, owner, rates):
+    rates(user="5/min")
+    assert [me(api) for _ in range(7)] == [200] * 5 + [429] * 2
+    response = api.get("/api/auth/me")
+    body = response.json()
+    assert body["error"] == "Too many requests" and 0 < body["retry_after"] <= 12
+    # One request refills every 60/5 = 12 s; DRF rounds the header up to whole seconds.
+    assert 1 <= int(response["Retry-After"]) <= 12
+    assert RateLimit.objects.filter(key=f"throttle_user_{owner.pk}").exists()
+
+
+def test_one_interval_later_exactly_one_more_request_passes(api, owner, rates):
+    rates(user="5/min")
+    assert [me(api) for _ in range(5)] == [200] * 5
+    rewind(f"throttle_user_{owner.pk}", 12.5)
+    assert [me(api) for _ in range(2)] == [200, 429]
+    rewind(f"throttle_user_{owner.pk}", 60)  # a whole period: the full burst again
+    assert [me(api) for _ in range(6)] == [200] * 5 + [429]
+
+
+def test_rejected_requests_do_not_push_the_limit_further_away(api, owner, rates):
+    rates(user="2/min")
+    key = f"throttle_user_{owner.pk}"
+    [me(api) for _ in range(2)]
+    tat = RateLimit.objects.get(key=key).tat
+    assert [me(api) for _ in range(5)] == [429] * 5
+    assert RateLimit.objects.get(key=key).tat == tat
+
+
+def test_users_and_scopes_are_counted_apart(api, outsider_api, rates):
+    rates(user="2/min")
+    assert [me(api) for _ in range(3)] == [200, 200, 429]
+    assert [me(outsider_api) for _ in range(2)] == [200, 200]
+
+
+def test_login_is_limited_per_client_address(anon_api, rates):
+    rates(auth="3/min")
+    body = {"email": "nobody@example.com", "password": "wrong-password-1"}
+    statuses = [anon_api.post("/api/auth/login", body, format="json").status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    assert RateLimit.objects.filter(key="throttle_auth_127.0.0.1").exists()
+
+
+def test_wait_is_the_time_until_the_next_request_may_pass(owner, rates):
+    rates(user="4/min")
+    request = RequestFactory().get("/")
+    request.user = owner
+    throttle = UserRateThrottle()
+    assert all(throttle.allow_request(request, None) for _ in range(4))
+    assert not throttle.allow_request(request, None)
+    assert 14 < throttle.wait() <= 15
+
+
+def test_a_scoped_throttle_reads_the_scope_from_the_view(owner, rates):
+    rates(expensive="1/min")
+
+    class View:
+        throttle_scope = "expensive"
+
+    request = RequestFactory().get("/")
+    request.user = owner
+    assert ScopedRateThrottle().allow_request(request, View)
+    assert not ScopedRateThrottle().allow_request(request, View)
+    assert RateLimit.objects.filter(key=f"throttle_expensive_{owner.pk}").exists()
+
+
+def test_prune_deletes_only_refilled_rows(api, outsider_api, owner, outsider, rates):
+    rates(user="10/min")
+    me(api), me(outsider_api)
+    rewind(f"throttle_user_{owner.pk}", 60)
+    assert rate_limits_prune() == 1
+    assert list(RateLimit.objects.values_list("key", flat=True)) == [f"throttle_user_{outsider.pk}"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_racing_requests_from_separate_connections_are_counted_exactly(owner, rates):
+    """DRF's cache throttle reads, trims and writes a list: racing requests read the same list and
+    pass together. Here 8 threads, each with its own connection, send 40 checks at a 25/min limit."""
+    rates(user="25/min")
+    allowed, start = [], threading.Barrier(8)
+
+    def hammer() -> None:
+        request = RequestFactory().get("/")
+        request.user = owner
+        try:
+            start.wait()
+            for _ in range(5):
+                allowed.append(UserRateThrottle().allow_request(request, None))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=hammer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(allowed) == 40 and allowed.count(True) == 25
