@@ -69,8 +69,8 @@ class ExportView(APIView):
                 400,
                 "Analysis not yet completed",
                 "Only completed analysis jobs can be exported",
-                current_status=exc.job.status,
-                progress=exc.job.progress,
+                current_status=exc.status,
+                progress=exc.progress,
             )
         except ProfileNotFound:
             return error_response(404, "Profile not found", "No analysis results available for this job")

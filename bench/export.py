@@ -1,13 +1,14 @@
 """Benchmark GET /api/analysis/export: median server time per format, cold and cached.
 
 Server time is one request through the whole in-process Django stack (middleware, bearer-token
-auth, throttle, ownership query, cache, rendering, response), measured around the test client
-call, so it excludes only the socket. "Cold" bumps the profile version before every request, so
-nothing is cached; "cached" repeats the request for an unchanged profile; "304" sends the ETag
-back in If-None-Match. Every case runs twice: as deployed, and with the view's throttle off
-(DRF's per-user throttle keeps its counter in the default cache; on the DatabaseCache that is six
-SQL statements per request), which isolates the export path's own cost. The median is wall-clock; "cpu ms" is this process's CPU time per request
-(PostgreSQL's share excluded), which shows what the request costs when other work shares the CPUs.
+auth, rate limit, ownership query, kept file, rendering, response), measured around the test
+client call, so it excludes only the socket. "Cold" bumps the profile version before every
+request, so the kept file no longer matches and the export renders afresh; "cached" repeats the
+request for an unchanged profile; "304" sends the ETag back in If-None-Match. Every case runs
+twice: as deployed, and with the view's rate limit off (one upsert on accounts_ratelimit per
+request), which isolates the export path's own cost. The median is wall-clock; "cpu ms" is this
+process's CPU time per request (PostgreSQL's share excluded), which shows what the request costs
+when other work shares the CPUs.
 
     .venv/bin/python bench/export.py            # prints a table (a figure, not a pass/fail test)
 
@@ -124,12 +125,11 @@ def main() -> int:
         job, token = make_completed_job()
         client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
         results = measure_all(client, job, "")
-        # Again without DRF's per-user throttle, whose counter lives in the default cache (six SQL
-        # statements per request on the DatabaseCache): the export path's own cost.
+        # Again without the per-user rate limit (accounts/throttling.py): the export path's own cost.
         throttles, ExportView.throttle_classes = ExportView.throttle_classes, []
         results |= measure_all(client, job, ", no throttle")
         ExportView.throttle_classes = throttles
-        print(f"cache: {settings.CACHES['default']['BACKEND']}; python {sys.version.split()[0]}; "
+        print(f"python {sys.version.split()[0]}; "
               f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} (1 min)")
         report(results)
         return 0

@@ -3,10 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 
-from analysis.exports.service import ExportFile
+from analysis.exports.service import Download
 
 
-def download_response(request: HttpRequest, export: ExportFile) -> HttpResponse:
+def download_response(request: HttpRequest, export: Download) -> HttpResponse:
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Content-Length"] = str(len(export.content))

@@ -1,11 +1,11 @@
-"""Exports of an unchanged profile come from the cache; a changed profile renders afresh.
-ETag + If-None-Match answer 304 without a body."""
+"""Exports of an unchanged profile come from the kept file (ExportFile); a changed profile or
+renderer renders afresh and replaces it. ETag + If-None-Match answer 304 without a body."""
 
 import pytest
-from django.core.cache import cache
 
-from analysis.exports.service import cache_key
-from analysis.models import UserProfile
+from analysis.exports import service
+from analysis.exports.service import export_key, export_render
+from analysis.models import AnalysisJob, ExportFile, UserProfile
 
 URL = "/api/analysis/export"
 
@@ -17,11 +17,10 @@ def get(api, job, fmt, **headers):
 @pytest.mark.parametrize("fmt", ["json", "csv", "pdf", "docx"])
 def test_unchanged_profile_is_served_from_the_cache(api, job, fmt):
     first = get(api, job, fmt)
-    profile = UserProfile.objects.get(job=job)
-    etag, content = cache.get(cache_key(profile, fmt))
-    assert (etag, content) == (first["ETag"], first.content)
-    # Plant different bytes under the key: a cached answer must return exactly them.
-    cache.set(cache_key(profile, fmt), ('"planted"', b"planted bytes"))
+    kept = ExportFile.objects.get(job=job, format=fmt)
+    assert (kept.etag, bytes(kept.content)) == (first["ETag"], first.content)
+    # Plant different bytes in the kept file: a cached answer must return exactly them.
+    ExportFile.objects.filter(pk=kept.pk).update(etag='"planted"', content=b"planted bytes")
     second = get(api, job, fmt)
     assert second.content == b"planted bytes"
     assert second["ETag"] == '"planted"'
@@ -36,15 +35,33 @@ def test_a_new_profile_version_renders_afresh(api, job):
     second = get(api, job, "json")
     assert second.json()["summary"] == "Rewritten summary after a re-analysis."
     assert second["ETag"] != first["ETag"]
+    # The stale file was replaced, not joined: one kept file per job and format.
+    kept = ExportFile.objects.get(job=job, format="json")
+    assert bytes(kept.content) == second.content and kept.key == export_key(profile)
 
 
 def test_version_bump_alone_changes_the_key(job):
     profile = UserProfile.objects.get(job=job)
-    before = cache_key(profile, "pdf")
+    before = export_key(profile)
     UserProfile.objects.filter(pk=profile.pk).update(version=profile.version + 1)
     profile.refresh_from_db()
-    assert cache_key(profile, "pdf") != before
-    assert cache_key(profile, "pdf") != cache_key(profile, "docx")
+    assert export_key(profile) != before
+
+
+def test_a_renderer_change_renders_afresh(api, job, monkeypatch):
+    get(api, job, "csv")
+    ExportFile.objects.filter(job=job, format="csv").update(content=b"made by the old renderer")
+    monkeypatch.setattr(service, "renderer_fingerprint", lambda: "newdeploy000")
+    response = get(api, job, "csv")
+    assert response.content.startswith(b"SECTION,KEY,VALUE")
+
+
+def test_each_format_keeps_its_own_file_and_deleting_the_job_deletes_them(api, job):
+    contents = {fmt: get(api, job, fmt).content for fmt in ("json", "csv", "pdf", "docx")}
+    kept = {row.format: bytes(row.content) for row in ExportFile.objects.filter(job=job)}
+    assert kept == contents
+    assert api.delete(f"/api/analysis/delete-job?job_id={job.id}").status_code == 200
+    assert not ExportFile.objects.filter(job_id=job.id).exists()
 
 
 @pytest.mark.parametrize("fmt", ["json", "pdf"])
@@ -76,10 +93,13 @@ def test_outsider_with_a_valid_etag_still_gets_404(api, outsider_api, job):
     assert get(outsider_api, job, "json", HTTP_IF_NONE_MATCH=etag).status_code == 404
 
 
-def test_a_malformed_cache_entry_is_rendered_again(api, job):
-    profile = UserProfile.objects.get(job=job)
-    cache.set(cache_key(profile, "csv"), "not a (etag, bytes) pair")
-    response = get(api, job, "csv")
-    assert response.status_code == 200
-    assert response.content.startswith(b"SECTION,KEY,VALUE")
-    assert cache.get(cache_key(profile, "csv"))[1] == response.content
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_keep_still_returns_the_download(job, caplog):
+    """The job is deleted while its export renders: keeping the file fails, the bytes still go out."""
+    job = AnalysisJob.objects.select_related("profile").get(pk=job.pk)
+    profile = job.profile
+    AnalysisJob.objects.filter(pk=job.pk).delete()
+    download = export_render(job=job, profile=profile, fmt="csv")
+    assert download.content.startswith(b"SECTION,KEY,VALUE") and download.etag.startswith('"')
+    assert not ExportFile.objects.exists()
+    assert "keeping the csv export" in caplog.text

@@ -1,7 +1,9 @@
 """Each format downloads with the seed's headers and parses back to the stored profile."""
 
+import io
 import json
 import re
+import zipfile
 
 import pytest
 
@@ -140,6 +142,22 @@ def test_docx_has_headings_lists_and_a_skills_table(api, job):
     for value in [stored["summary"], stored["personal_info"]["email"], "Mar 2021 – Present · 3.7 years"]:
         assert value in body
     assert document.core_properties.title == f"Candidate report — {stored['personal_info']['name']}"
+
+
+def test_docx_names_only_styles_its_slim_template_defines(api, job):
+    """The template keeps only the styles the report uses (analysis/exports/word.py): every style
+    a paragraph, run or table names must still be defined, or Word falls back to Normal."""
+    with zipfile.ZipFile(io.BytesIO(download(api, job, "docx").content)) as package:
+        names = set(package.namelist())
+        styles = package.read("word/styles.xml").decode()
+        used = set()
+        for part in ("word/document.xml", "word/footer1.xml"):
+            used |= set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', package.read(part).decode()))
+    defined = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    assert {"Title", "Heading1", "Heading2", "ListBullet", "LightGrid-Accent1"} <= used
+    assert used <= defined, used - defined
+    assert len(styles) < 30_000 and "latentStyles" not in styles
+    assert not {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"} & names
 
 
 def test_format_is_case_insensitive(api, job):
