@@ -49,7 +49,7 @@ def daphne_command(host: str, port: int) -> list[str]:
 
 
 def worker_command() -> list[str]:
-    return [sys.executable, str(BASE_DIR / "manage.py"), "qcluster"]
+    return [sys.executable, str(BASE_DIR / "manage.py"), "worker"]
 
 
 def stop(children: list[subprocess.Popen], grace: float = 10.0) -> None:

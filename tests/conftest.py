@@ -91,7 +91,7 @@ def daphne_server(transactional_db):
 
 @pytest.fixture
 def worker(transactional_db):
-    """A real django-q2 cluster (`manage.py qcluster`) on the test database."""
+    """A real django-q2 cluster (`manage.py worker`) on the test database."""
     process = WorkerProcess(database_url=test_database_url())
     process.start()
     yield process

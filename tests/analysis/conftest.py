@@ -43,7 +43,7 @@ def store_upload(owner, name: str = "resume.pdf", data: bytes | None = None) -> 
 
 @pytest.fixture
 def start_worker(transactional_db):
-    """Start real `manage.py qcluster` processes with extra environment; all stopped at the end."""
+    """Start real `manage.py worker` (qcluster) processes with extra environment; all stopped at the end."""
     started: list[WorkerProcess] = []
 
     def start(**env: str) -> WorkerProcess:

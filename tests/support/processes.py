@@ -1,4 +1,4 @@
-"""Real server and worker processes for tests: daphne and `manage.py qcluster` as subprocesses."""
+"""Real server and worker processes for tests: daphne and `manage.py worker` (django-q2 qcluster) as subprocesses."""
 
 import os
 import signal
@@ -119,12 +119,12 @@ class ServerProcess(_Process):
 
 
 class WorkerProcess(_Process):
-    """`manage.py qcluster`: the real django-q2 worker cluster."""
+    """`manage.py worker`: the real django-q2 worker cluster (qcluster with preloaded libraries)."""
 
     log_name = "qcluster"
 
     def command(self) -> list[str]:
-        return [sys.executable, str(BASE_DIR / "manage.py"), "qcluster"]
+        return [sys.executable, str(BASE_DIR / "manage.py"), "worker"]
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

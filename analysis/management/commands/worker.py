@@ -1,0 +1,29 @@
+"""`manage.py worker`: django-q2's `qcluster`, with the embedding libraries imported first.
+
+django-q2 forks its worker processes from this one. Importing torch and sentence-transformers
+here, once, hands every worker the imported modules (shared copy-on-write); otherwise each of the
+ANALYSIS_MAX_CONCURRENCY workers imports them itself as it starts (about 4.5 s of CPU each), and
+on two cores a job queued at start waited ~17 s for five of them. Only modules are imported: the
+model itself is loaded after the fork, in each worker (analysis.tasks), so no torch thread pool
+exists in this process when it forks.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django_q.management.commands.qcluster import Command as QclusterCommand
+
+logger = logging.getLogger(__name__)
+
+
+class Command(QclusterCommand):
+    help = "Start the analysis worker cluster (django-q2 qcluster with the embedding libraries preloaded)."
+
+    def handle(self, *args, **options):
+        if settings.ANALYSIS_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+            started = time.monotonic()
+            import sentence_transformers  # noqa: F401  (imports torch and transformers too)
+
+            logger.info("embedding libraries imported in %.1f s", time.monotonic() - started)
+        super().handle(*args, **options)
