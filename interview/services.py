@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from analysis.models import AnalysisJob, JobStatus, UserProfile
+from analysis.selectors import job_for_owner, profile_for_job
 from interview import generators
 from interview.models import (
     GeneratedQuestion,
@@ -51,7 +52,7 @@ def job_not_found() -> InterviewError:
 
 
 def completed_job(*, user, job_id: UUID | str) -> tuple[AnalysisJob, UserProfile]:
-    job = AnalysisJob.objects.for_owner(user).filter(pk=job_id).first()
+    job = job_for_owner(user=user, job_id=job_id)
     if job is None:
         raise job_not_found()
     if job.status != JobStatus.COMPLETED:
@@ -61,7 +62,7 @@ def completed_job(*, user, job_id: UUID | str) -> tuple[AnalysisJob, UserProfile
             "Interview questions need a completed analysis",
             {"current_status": job.status, "progress": job.progress},
         )
-    profile = UserProfile.objects.filter(job=job).first()
+    profile = profile_for_job(job=job)
     if profile is None:
         raise InterviewError(404, "Profile not found", "No analysis results available for this job")
     return job, profile

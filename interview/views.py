@@ -5,11 +5,12 @@ without JavaScript."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.throttling import ScopedRateThrottle
 from analysis.models import AnalysisJob, JobStatus, UserProfile
+from analysis.selectors import job_for_owner
 from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
 from interview.models import CATEGORIES, QuestionGeneration
@@ -27,6 +28,13 @@ def _throttle_problem(request: HttpRequest) -> str:
     if throttle.allow_request(request, _Expensive):
         return ""
     return f"Too many requests. Please wait {int(throttle.wait() or 1)} seconds and try again."
+
+
+def _owned_job(request: HttpRequest, job_id) -> AnalysisJob:
+    job = job_for_owner(user=request.user, job_id=job_id)
+    if job is None:
+        raise Http404("Job not found")
+    return job
 
 
 def _grouped(generation: QuestionGeneration | None) -> list[tuple[str, list]]:
@@ -82,9 +90,7 @@ def _workspace(
 @login_required
 @require_GET
 def interview_page(request: HttpRequest, job_id) -> HttpResponse:
-    job = get_object_or_404(
-        AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id
-    )
+    job = _owned_job(request, job_id)
     wanted = request.GET.get("set", "")
     generation = services.generation_for(
         user=request.user, job=job, generation_id=int(wanted) if wanted.isdigit() else None
@@ -97,9 +103,7 @@ def interview_page(request: HttpRequest, job_id) -> HttpResponse:
 @login_required
 @require_POST
 def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
-    job = get_object_or_404(
-        AnalysisJob.objects.for_owner(request.user).select_related("upload"), pk=job_id
-    )
+    job = _owned_job(request, job_id)
     form = GenerateForm(request.POST)
     if not form.is_valid():
         return _workspace(
