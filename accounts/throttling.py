@@ -12,6 +12,7 @@ INSERT ... ON CONFLICT DO UPDATE on an unlogged table, so every process shares t
 concurrent requests are counted exactly. Time is PostgreSQL's clock, the same for every process.
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.db import connection
@@ -20,6 +21,7 @@ from rest_framework import throttling
 from accounts.models import RateLimit
 
 TABLE = RateLimit._meta.db_table
+MAX_KEY_LENGTH = RateLimit._meta.get_field("key").max_length
 
 # The row is written only when the request is allowed, i.e. while tat is no later than
 # now + (P - P/N); `slack` is that bound minus the interval, because EXCLUDED.tat is now + P/N.
@@ -43,6 +45,8 @@ class GcraRateThrottle(throttling.SimpleRateThrottle):
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
+        if len(self.key) > MAX_KEY_LENGTH:  # the identity part comes from the request
+            self.key = "sha256:" + hashlib.sha256(self.key.encode()).hexdigest()
         interval = timedelta(seconds=self.duration / self.num_requests)
         slack = timedelta(seconds=self.duration) - 2 * interval
         with connection.cursor() as cursor:

@@ -151,6 +151,9 @@ REST_FRAMEWORK = {
         "auth": env_str("THROTTLE_AUTH", "30/min"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Client address for per-address limits: the socket's by default, so X-Forwarded-For (which
+    # any client can send) cannot mint a fresh identity; behind N reverse proxies, set N.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume Analyzer API",

@@ -133,3 +133,29 @@ def test_racing_requests_from_separate_connections_are_counted_exactly(owner, ra
     for thread in threads:
         thread.join()
     assert len(allowed) == 40 and allowed.count(True) == 25
+
+
+def test_a_forged_forwarded_for_header_gets_no_fresh_limit_and_no_500(anon_api, rates):
+    """Behind no proxy (NUM_PROXIES unset) the client address is the socket's: a client cannot
+    pick a new identity per request with X-Forwarded-For, and a huge header is not a key."""
+    rates(auth="2/min")
+    body = {"email": "nobody@example.com", "password": "wrong-password-1"}
+    statuses = [
+        anon_api.post("/api/auth/login", body, format="json", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}, " + "9" * 400).status_code
+        for i in range(3)
+    ]
+    assert statuses == [401, 401, 429]
+
+
+def test_behind_a_proxy_the_forwarded_address_is_the_client_and_long_ones_are_hashed(anon_api, rates, settings):
+    rates(auth="1/min")
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    body = {"email": "nobody@example.com", "password": "wrong-password-1"}
+
+    def login(address: str) -> int:
+        return anon_api.post("/api/auth/login", body, format="json", HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert [login("203.0.113.7"), login("203.0.113.7"), login("198.51.100.2")] == [401, 429, 401]
+    odd = "a" * 400  # a broken or hostile proxy chain: still one client, never a 500
+    assert [login(odd), login(odd)] == [401, 429]
+    assert RateLimit.objects.filter(key__startswith="sha256:").count() == 1
