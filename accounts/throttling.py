@@ -45,6 +45,8 @@ class GcraRateThrottle(throttling.SimpleRateThrottle):
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
+        if not self.num_requests:  # a rate of "0/min" closes the scope
+            return False
         if len(self.key) > MAX_KEY_LENGTH:  # the identity part comes from the request
             self.key = "sha256:" + hashlib.sha256(self.key.encode()).hexdigest()
         interval = timedelta(seconds=self.duration / self.num_requests)
@@ -55,6 +57,8 @@ class GcraRateThrottle(throttling.SimpleRateThrottle):
 
     def wait(self) -> float | None:
         """Seconds until this key may make its next request."""
+        if not self.num_requests:
+            return None
         with connection.cursor() as cursor:
             cursor.execute(AHEAD, [self.key])
             row = cursor.fetchone()

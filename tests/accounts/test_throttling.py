@@ -159,3 +159,9 @@ def test_behind_a_proxy_the_forwarded_address_is_the_client_and_long_ones_are_ha
     odd = "a" * 400  # a broken or hostile proxy chain: still one client, never a 500
     assert [login(odd), login(odd)] == [401, 429]
     assert RateLimit.objects.filter(key__startswith="sha256:").count() == 1
+
+
+def test_a_zero_rate_closes_the_scope(api, rates):
+    rates(user="0/min")
+    response = api.get("/api/auth/me")
+    assert response.status_code == 429 and response.json()["error"] == "Too many requests"
