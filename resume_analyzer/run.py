@@ -43,7 +43,9 @@ def daphne_command(host: str, port: int) -> list[str]:
         "--ping-interval", "54", "--ping-timeout", "60",
         "--websocket-max-message-size", str(WEBSOCKET_MAX_BYTES),
         "--websocket-max-frame-size", str(WEBSOCKET_MAX_BYTES),
-        "--proxy-headers",
+        # No --proxy-headers: daphne would take the client address from the left end of
+        # X-Forwarded-For, which the client writes. REMOTE_ADDR stays the socket's peer and DRF
+        # reads the header only behind NUM_PROXIES trusted proxies, from the right end.
         "resume_analyzer.asgi:application",
     ]
 
