@@ -38,7 +38,18 @@ def user_register(*, email: str, password: str, name: str) -> User:
 
 
 def user_authenticate(*, email: str, password: str) -> User | None:
+    if not (_storable(email) and _storable(password)):
+        return None  # no account was registered with these characters; the database would refuse them
     return authenticate(username=email.strip().lower(), password=password)
+
+
+def _storable(value: str) -> bool:
+    """No NUL (PostgreSQL text refuses it) and no lone surrogate (not encodable as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
 
 
 def token_issue(*, user: User, days: int | None = None) -> IssuedToken:

@@ -8,7 +8,7 @@ middleware make sure that DRF's own errors, Django's 404/405/413 and unexpected 
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -60,6 +60,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         return error_response(413, "Request too large", "The request body exceeds the allowed size")
+    elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields or files
+        return error_response(400, "Invalid request", _suspicious_message(exc))
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled API error", exc_info=exc)
@@ -77,6 +79,16 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         body = error_body(_TITLES.get(code, "Error"), message)
     response.data = body
     return response
+
+
+def _suspicious_message(exc: SuspiciousOperation) -> str:
+    # Django's messages name its settings (DATA_UPLOAD_MAX_NUMBER_FIELDS); say it plainly.
+    name = type(exc).__name__
+    if name == "TooManyFieldsSent":
+        return "The request has too many form fields"
+    if name == "TooManyFilesSent":
+        return "The request has too many files"
+    return "The request was refused as malformed"
 
 
 class ApiErrorMiddleware:
@@ -105,5 +117,7 @@ class ApiErrorMiddleware:
             return JsonResponse(error_body("Not found", "No such resource"), status=404)
         if isinstance(exception, RequestDataTooBig):
             return JsonResponse(error_body("Request too large", "The request body exceeds the allowed size"), status=413)
+        if isinstance(exception, SuspiciousOperation):
+            return JsonResponse(error_body("Invalid request", _suspicious_message(exception)), status=400)
         logger.exception("Unhandled API error", exc_info=exception)
         return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)

@@ -138,7 +138,7 @@ REST_FRAMEWORK = {
     # JSON only: the browsable API costs ~3.5x in throughput (see docs/design) and is not needed.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "resume_analyzer.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from accounts.throttling import UserRateThrottle
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
+from resume_analyzer.parsers import JSONParser
 from uploads.models import Upload
 from uploads.pagination import paginate
 from uploads.parsers import StrictMultiPartParser, read_upload
@@ -41,7 +42,7 @@ def rejected_response(exc: UploadRejected) -> Response:
 
 class UploadCreateView(APIView):
     # JSON and urlencoded bodies are accepted only to answer "No file uploaded" clearly.
-    parser_classes = [StrictMultiPartParser, parsers.FormParser, parsers.JSONParser]
+    parser_classes = [StrictMultiPartParser, parsers.FormParser, JSONParser]
     throttle_classes = [UserRateThrottle, UploadThrottle]
 
     @extend_schema(
