@@ -5,13 +5,21 @@ import uuid
 from analysis.models import AnalysisJob, UserProfile
 from uploads.models import Upload
 
+BIGINT_MAX = 2**63 - 1  # the largest id PostgreSQL's bigint holds
+
 
 def parse_upload_id(value: object) -> int | None:
-    """A positive integer id from a query string, else None."""
+    return parse_positive_id(value)
+
+
+def parse_positive_id(value: object) -> int | None:
+    """A positive integer id (one a bigint primary key can hold) from a query string, else None."""
     text = str(value or "").strip()
-    if not text.isdigit() or len(text) > 18 or int(text) <= 0:
+    # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
         return None
-    return int(text)
+    number = int(text)
+    return number if 0 < number <= BIGINT_MAX else None
 
 
 def parse_job_id(value: object) -> uuid.UUID | None:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.throttling import ScopedRateThrottle
 from analysis.models import AnalysisJob, JobStatus, UserProfile
-from analysis.selectors import job_for_owner
+from analysis.selectors import job_for_owner, parse_positive_id
 from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
 from interview.models import CATEGORIES, QuestionGeneration
@@ -92,9 +92,10 @@ def _workspace(
 def interview_page(request: HttpRequest, job_id) -> HttpResponse:
     job = _owned_job(request, job_id)
     wanted = request.GET.get("set", "")
-    generation = services.generation_for(
-        user=request.user, job=job, generation_id=int(wanted) if wanted.isdigit() else None
-    )
+    generation_id = parse_positive_id(wanted)
+    if wanted and generation_id is None:
+        raise Http404("No such question set")
+    generation = services.generation_for(user=request.user, job=job, generation_id=generation_id)
     if generation is None and wanted:
         raise Http404("No such question set")
     return _workspace(request, job, GenerateForm(initial=_initial(job, generation)), generation)

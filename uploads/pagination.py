@@ -25,7 +25,9 @@ def paginate(request: Request, queryset: QuerySet) -> Page:
         return Page(list(queryset), {"X-Total-Count": str(total)})
     limit = _int_param(params, "limit", default=MAX_LIMIT, low=1, high=MAX_LIMIT)
     offset = _int_param(params, "offset", default=0, low=0, high=None)
-    items = list(queryset[offset : offset + limit])
+    # Past the end is an empty page; not asking the database also keeps an offset beyond
+    # PostgreSQL's bigint (any number of digits is accepted) from reaching it.
+    items = list(queryset[offset : offset + limit]) if offset < total else []
     headers = {"X-Total-Count": str(total)}
     links = _links(request, limit, offset, total)
     if links:

@@ -163,9 +163,14 @@ def check_linkedin_url(value: Any) -> str | None:
     if not isinstance(value, str) or len(value.strip()) > MAX_LINKEDIN_URL_CHARS:
         raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url")
     url = value.strip()
+    # URLValidator lets a NUL through after the path's first character; no control character or
+    # space belongs in a URL we store and link to.
+    if any(_is_control(ch) or ch.isspace() for ch in url):
+        raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url")
     try:
         URLValidator(schemes=["http", "https"])(url)
         parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a port outside 0-65535)
     except (ValidationError, ValueError):
         raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url") from None
     host = (parts.hostname or "").rstrip(".")

@@ -230,3 +230,13 @@ def test_retry_rejects_invalid_job_id(api):
 def test_wrong_methods_answer_json_405(api, upload):
     response = api.get(f"/api/analysis/start?upload_id={upload.id}")
     assert response.status_code == 405 and "error" in response.json()
+
+
+@pytest.mark.parametrize("value", ["%C2%B2", "%C2%B9", "%E2%91%A0", "%D9%A1", "%EF%BC%91", "99999999999999999999", "9223372036854775808"])
+def test_upload_ids_that_are_not_ascii_digits_or_overflow_bigint_are_a_400(api, value):
+    for response in (api.post(f"/api/analysis/start?upload_id={value}"), api.get(f"/api/analysis/jobs?upload_id={value}")):
+        assert response.status_code == 400, (value, response.content[:200])
+
+
+def test_the_largest_bigint_upload_id_is_just_not_found(api):
+    assert api.post("/api/analysis/start?upload_id=9223372036854775807").status_code == 404

@@ -42,6 +42,11 @@ def test_interview_page_404_for_missing_and_foreign_jobs(browser_client, outside
     )
 
 
+@pytest.mark.parametrize("wanted", ["%C2%B2", "99999999999999999999", "abc", "-1"])
+def test_an_unknown_question_set_is_a_404(browser_client, job, wanted):
+    assert browser_client.get(f"/interview/{job.id}?set={wanted}").status_code == 404
+
+
 def test_interview_page_prefills_target_from_recommendations(browser_client, job):
     page = browser_client.get(f"/interview/{job.id}").content.decode()
     assert 'value="Staff Backend Engineer"' in page and "No questions yet" in page

@@ -61,8 +61,9 @@ def test_limit_and_offset_keep_the_array_body(api, three_uploads):
     assert _links(second)["prev"].endswith("limit=2&offset=0")
 
 
-def test_offset_past_the_end_is_an_empty_page(api, three_uploads):
-    response = api.get("/api/uploads?limit=2&offset=10")
+@pytest.mark.parametrize("offset", ["10", "9223372036854775807", "99999999999999999999"])
+def test_offset_past_the_end_is_an_empty_page(api, three_uploads, offset):
+    response = api.get(f"/api/uploads?limit=2&offset={offset}")
     assert response.status_code == 200 and response.json() == [] and response["X-Total-Count"] == "3"
 
 

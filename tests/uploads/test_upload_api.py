@@ -243,6 +243,10 @@ def test_blank_linkedin_url_is_null(api, post_upload):
         "linkedin.com/in/jordan",
         "not a url",
         "https://linkedin.com/" + "a" * 600,
+        "https://linkedin.com/in/\x00",
+        "https://linkedin.com/in/x#\x00",
+        "https://linkedin.com/in/jordan\u202e",
+        "https://linkedin.com:99999/in/jordan",
     ],
 )
 def test_linkedin_url_rejected(api, post_upload, media_snapshot, url):
