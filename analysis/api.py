@@ -14,7 +14,7 @@ from analysis.selectors import (
     upload_for_owner,
 )
 from analysis.serializers import JobActionSerializer, JobSerializer, JobStartedSerializer
-from analysis.services import JobNotStartable, job_delete, job_retry, job_start
+from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 
@@ -105,6 +105,8 @@ class DeleteJobView(APIView):
             return error
         try:
             job_delete(job=job)
+        except JobGone:
+            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job.id))
         except JobNotStartable as exc:
             return error_response(400, "Cannot delete job", str(exc), current_status=job.status)
         return Response(

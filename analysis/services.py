@@ -45,6 +45,10 @@ class JobNotStartable(Exception):
     """The job cannot go the asked way (e.g. retrying a completed job); message says why."""
 
 
+class JobGone(Exception):
+    """The job was deleted meanwhile (e.g. by a concurrent request)."""
+
+
 class JobLost(Exception):
     """The running job was deleted or taken over by another worker; stop quietly."""
 
@@ -98,11 +102,16 @@ def job_retry(*, job: AnalysisJob) -> AnalysisJob:
 
 
 def job_delete(*, job: AnalysisJob) -> None:
-    """Delete a finished job with its profile, Q&A bank and chunks (running jobs are refused)."""
+    """Delete a finished job with its profile, Q&A bank and chunks (running jobs are refused).
+    Raises JobNotStartable (job.status then holds the current status) or JobGone."""
     deleted, _ = AnalysisJob.objects.filter(
         id=job.id, status__in=[JobStatus.COMPLETED, JobStatus.FAILED]
     ).delete()
     if not deleted:
+        # Refused or already gone: read the status now, not the one the caller loaded.
+        job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
+        if job.status is None:
+            raise JobGone(str(job.id))
         raise JobNotStartable("Only completed or failed jobs can be deleted")
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from analysis.models import AnalysisJob
 from analysis.qa_bank import month_year
 from analysis.selectors import job_for_owner, jobs_for_upload, profile_for_job, upload_for_owner
-from analysis.services import JobNotStartable, job_delete, job_retry, job_start
+from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
 
 POLL_SECONDS = 2
 
@@ -75,6 +75,8 @@ def job_delete_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     job = _job_or_404(request, job_id)
     try:
         job_delete(job=job)
+        messages.success(request, "The job and its analysis were deleted.")
+    except JobGone:  # a second click or another tab got there first: the outcome is the same
         messages.success(request, "The job and its analysis were deleted.")
     except JobNotStartable as exc:
         messages.error(request, f"Cannot delete: {exc}.")

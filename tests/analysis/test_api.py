@@ -165,6 +165,38 @@ def test_delete_missing_or_foreign_job_is_404(api, outsider_api, upload):
     assert AnalysisJob.objects.filter(id=job.id).exists() and UserProfile.objects.exists()
 
 
+def test_a_job_deleted_meanwhile_is_404_not_a_refusal(api, upload, monkeypatch):
+    """Two deletes race: the loser loaded the job, then found it gone. Found by fuzzing (ten
+    parallel deletes gave one 200 and nine 400 "Cannot delete job ... completed")."""
+    from analysis import api as analysis_api
+    from analysis.services import job_delete
+
+    job = make_job(upload, status=JobStatus.COMPLETED)
+
+    def delete_after_a_rival(*, job):
+        AnalysisJob.objects.filter(id=job.id).delete()
+        job_delete(job=job)
+
+    monkeypatch.setattr(analysis_api, "job_delete", delete_after_a_rival)
+    response = api.delete(f"/api/analysis/delete-job?job_id={job.id}")
+    assert response.status_code == 404 and response.json()["error"] == "Job not found"
+
+
+def test_a_refusal_reports_the_status_the_job_has_now(api, upload, monkeypatch):
+    from analysis import api as analysis_api
+    from analysis.services import job_delete
+
+    job = make_job(upload, status=JobStatus.COMPLETED)
+
+    def delete_after_a_retry(*, job):
+        AnalysisJob.objects.filter(id=job.id).update(status=JobStatus.QUEUED)
+        job_delete(job=job)
+
+    monkeypatch.setattr(analysis_api, "job_delete", delete_after_a_retry)
+    response = api.delete(f"/api/analysis/delete-job?job_id={job.id}")
+    assert response.status_code == 400 and response.json()["current_status"] == "queued"
+
+
 @pytest.mark.parametrize("raw", ["", "not-a-uuid", "123", "a1b2c3d4-e5f6-4a7b-8c9d"])
 def test_delete_rejects_invalid_job_id(api, raw):
     response = api.delete(f"/api/analysis/delete-job?job_id={raw}")
