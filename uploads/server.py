@@ -5,7 +5,8 @@ of it in memory at once; and twisted, underneath, parses every multipart body it
 second in-memory copy that daphne never uses. Measured here: one 100 MB POST raised daphne's peak
 memory by 1.3 GB, before Django could answer 413. `BodyLimitedRequest` stops both: twisted's form
 parsing is switched off, and a body longer than any acceptable upload is discarded as it arrives
-(by Content-Length, or by counting for chunked requests) and answered with the upload API's 413.
+(by Content-Length, or by counting for chunked requests) and answered 413: with the upload API's
+body on the upload routes, with the API's general one elsewhere.
 """
 
 import json
@@ -57,15 +58,24 @@ class BodyLimitedRequest(http_protocol.WebRequest):
 
     def _answer_too_large(self) -> None:
         limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+        is_upload = self.path.rstrip(b"/") in (b"/api/upload", b"/upload")
         if self.path.startswith(b"/api/"):
             content_type = b"application/json"
-            body = json.dumps(error_body("File size exceeds limit", max_size_mb=limit_mb)).encode()
+            # The seed's body for uploads; the shape Django's own 413 has everywhere else.
+            error = (
+                error_body("File size exceeds limit", max_size_mb=limit_mb)
+                if is_upload
+                else error_body("Request too large", "The request body exceeds the allowed size")
+            )
+            body = json.dumps(error).encode()
         else:
             content_type = b"text/html; charset=utf-8"
-            body = (
-                "<!doctype html><title>File too large</title><h1>File too large</h1>"
-                f"<p>The maximum upload size is {limit_mb} MB. <a href=\"/upload\">Back to the upload page</a></p>"
-            ).encode()
+            advice = (
+                f"The maximum upload size is {limit_mb} MB. <a href=\"/upload\">Back to the upload page</a>"
+                if is_upload
+                else "The request body exceeds the allowed size."
+            )
+            body = f"<!doctype html><title>Request too large</title><h1>Request too large</h1><p>{advice}</p>".encode()
         headers = [(b"Content-Type", content_type), (b"Connection", b"close")]
         self.handle_reply({"type": "http.response.start", "status": 413, "headers": headers})
         self.handle_reply({"type": "http.response.body", "body": body})

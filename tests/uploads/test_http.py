@@ -61,3 +61,9 @@ def test_size_limit_over_real_http(daphne_server, owner, media_snapshot):
     status, content_type, payload = request(daphne_server, "/upload", bytes(20 * MB), {"Content-Type": CONTENT_TYPE})
     assert status == 413 and content_type.startswith("text/html")
     assert b"The maximum upload size is 10 MB" in payload
+
+    # Other routes keep the general 413 shape: the upload wording would mislead there.
+    status, content_type, payload = request(daphne_server, "/api/auth/login", bytes(20 * MB), {"Content-Type": "application/json"})
+    assert (status, json.loads(payload)) == (413, {"error": "Request too large", "message": "The request body exceeds the allowed size"})
+    status, content_type, payload = request(daphne_server, "/login", bytes(20 * MB), {"Content-Type": CONTENT_TYPE})
+    assert status == 413 and content_type.startswith("text/html") and b"upload size" not in payload
