@@ -154,6 +154,8 @@ REST_FRAMEWORK = {
     # Client address for per-address limits: the socket's by default, so X-Forwarded-For (which
     # any client can send) cannot mint a fresh identity; behind N reverse proxies, set N.
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),
+    # The API speaks JSON only; `?format=` would otherwise pick a renderer and 404 on unknown names.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume Analyzer API",

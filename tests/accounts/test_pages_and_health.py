@@ -81,3 +81,13 @@ def test_dashboard_counts_only_the_users_own_things(client, owner, outsider):
     response = client.get("/")
     panels = {panel["label"]: panel["value"] for panel in response.context["panels"]}
     assert panels == {"Resumes uploaded": 2, "Analyses completed": 0, "Saved questions": 0}
+
+
+def test_healthz_answers_other_methods_with_405(client):
+    for method in ("post", "delete", "put"):
+        assert getattr(client, method)("/healthz").status_code == 405
+
+
+def test_the_api_ignores_a_format_query_parameter(api):
+    response = api.get("/api/uploads?format=xml")
+    assert response.status_code == 200 and response.json() == []

@@ -74,6 +74,19 @@ def test_if_none_match_answers_304(api, job, fmt):
     assert response["Cache-Control"] == "private, no-cache"
 
 
+@pytest.mark.parametrize("header", ["W/{etag}", '"other", {etag}', "*"])
+def test_weak_listed_and_star_etags_answer_304(api, job, header):
+    etag = get(api, job, "csv")["ETag"]
+    assert get(api, job, "csv", HTTP_IF_NONE_MATCH=header.format(etag=etag)).status_code == 304
+
+
+def test_date_preconditions_are_ignored_without_a_last_modified(api, job):
+    """RFC 9110: no modification date, so If-Unmodified-Since is ignored (Django's helper
+    answered 412 with no useful body). Found by fuzzing."""
+    response = get(api, job, "json", HTTP_IF_UNMODIFIED_SINCE="Mon, 01 Jan 2000 00:00:00 GMT")
+    assert response.status_code == 200 and response.json()["job_id"] == str(job.id)
+
+
 def test_stale_etag_gets_the_file(api, job):
     response = get(api, job, "csv", HTTP_IF_NONE_MATCH='"0123456789abcdef0123456789abcdef"')
     assert response.status_code == 200
