@@ -29,6 +29,9 @@ def error_response(status_code: int, error: str, message: str | None = None, **e
     return Response(error_body(error, message, **extra), status=status_code)
 
 
+MAX_MESSAGE_CHARS = 300  # DRF quotes the rejected input in some messages ('"…" is not a valid choice.')
+
+
 def _flatten(detail: Any) -> tuple[str, str | None]:
     """First human message of a DRF error detail, and the field it belongs to."""
     if isinstance(detail, dict):
@@ -37,7 +40,8 @@ def _flatten(detail: Any) -> tuple[str, str | None]:
             return message, (None if field == "non_field_errors" else str(field))
     if isinstance(detail, list) and detail:
         return _flatten(detail[0])
-    return str(detail), None
+    message = str(detail)
+    return (message if len(message) <= MAX_MESSAGE_CHARS else message[:MAX_MESSAGE_CHARS] + "…"), None
 
 
 _TITLES = {

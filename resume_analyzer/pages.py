@@ -14,3 +14,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)
     return render(request, "500.html", status=500)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400s raised outside any view (a Host not in ALLOWED_HOSTS, too many fields)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body("Invalid request", "The request was refused as malformed"), status=400)
+    return HttpResponse("<!doctype html><title>Bad request</title><h1>Bad request</h1>", status=400)

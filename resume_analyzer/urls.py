@@ -29,5 +29,6 @@ for name in URL_MODULES:
     api_urlpatterns += getattr(module, "api_urlpatterns", [])
     urlpatterns += getattr(module, "urlpatterns", [])
 
+handler400 = "resume_analyzer.pages.bad_request"
 handler404 = "resume_analyzer.pages.not_found"
 handler500 = "resume_analyzer.pages.server_error"

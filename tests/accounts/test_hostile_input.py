@@ -62,3 +62,15 @@ def test_too_many_files_is_a_400(api):
                         content_type=f"multipart/form-data; boundary={boundary}")
     assert response.status_code == 400
     assert response.json()["message"] in ("The request has too many files", "The request has too many form fields")
+
+
+def test_a_host_outside_allowed_hosts_gets_a_json_400_under_the_api(anon_api):
+    response = anon_api.get("/api/auth/me", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.json() == {"error": "Invalid request", "message": "The request was refused as malformed"}
+
+
+def test_an_error_message_does_not_echo_a_huge_input(api):
+    body = '{"job_id": "00000000-0000-0000-0000-000000000000", "question_id": "q1", "category": "' + "x" * 100_000 + '"}'
+    response = post_raw(api, "/api/interview/save-question", body)
+    assert response.status_code == 400 and len(response.content) < 1000
