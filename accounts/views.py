@@ -1,6 +1,6 @@
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -10,8 +10,10 @@ from accounts.services import EmailTaken, user_authenticate, user_register
 
 
 def _next_url(request: HttpRequest) -> str:
+    """A local path to go on to after login, else the dashboard. Only paths: redirect() would
+    read a bare word as a URL name (and fail on unknown ones)."""
     target = request.POST.get("next") or request.GET.get("next") or "/"
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return "/"
 
@@ -23,7 +25,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
         user = user_authenticate(**form.cleaned_data)
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))
         form.add_error(None, "Invalid email or password.")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)

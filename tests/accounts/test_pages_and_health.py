@@ -41,6 +41,24 @@ def test_login_page_ignores_offsite_next(client, owner):
     assert response["Location"] == "/"
 
 
+@pytest.mark.parametrize("target", ["foo", "dashboard", "login", "%00", "//evil.example/x", "/\\evil.example"])
+def test_login_page_follows_only_local_paths(client, owner, target):
+    """A bare word was read as a URL name by redirect(): unknown ones crashed (found by fuzzing)."""
+    response = client.post("/login", {"email": owner.email, "password": PASSWORD, "next": target})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_login_page_follows_a_local_next(client, owner):
+    response = client.post("/login?next=/uploads", {"email": owner.email, "password": PASSWORD})
+    assert response["Location"] == "/uploads"
+
+
+def test_register_page_refuses_an_email_longer_than_the_column(client):
+    email = "a" * 250 + "@example.com"
+    response = client.post("/register", {"name": "Long", "email": email, "password": "a-long-passphrase-2026"})
+    assert response.status_code == 400 and b"email" in response.content
+
+
 def test_register_page_shows_validation_errors(client, owner):
     response = client.post("/register", {"name": "Dup", "email": owner.email, "password": "short"})
     assert response.status_code == 400
