@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import ApiToken, User, hash_token
 from accounts.signals import token_revoked
+from resume_analyzer.text import storable
 
 
 class EmailTaken(Exception):
@@ -38,18 +39,9 @@ def user_register(*, email: str, password: str, name: str) -> User:
 
 
 def user_authenticate(*, email: str, password: str) -> User | None:
-    if not (_storable(email) and _storable(password)):
+    if not (storable(email) and storable(password)):
         return None  # no account was registered with these characters; the database would refuse them
     return authenticate(username=email.strip().lower(), password=password)
-
-
-def _storable(value: str) -> bool:
-    """No NUL (PostgreSQL text refuses it) and no lone surrogate (not encodable as UTF-8)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in value
 
 
 def token_issue(*, user: User, days: int | None = None) -> IssuedToken:
@@ -63,7 +55,7 @@ def token_issue(*, user: User, days: int | None = None) -> IssuedToken:
 
 def token_lookup(raw: str) -> ApiToken | None:
     """The active token for a raw value, or None (unknown, revoked or expired)."""
-    if not raw or len(raw) > 256:
+    if not raw or len(raw) > 256 or not storable(raw):
         return None
     try:  # get(), not first(): key_hash is unique, and first() would add an ORDER BY
         token = ApiToken.objects.active().select_related("user").get(key_hash=hash_token(raw))

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
+from autobahn.exception import Disconnected
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import timezone
@@ -35,6 +36,7 @@ from chat.services import (
     chat_exchange_record,
 )
 from resume_analyzer.ai.errors import AIError
+from resume_analyzer.text import storable
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +154,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
             payload = json.loads(text_data)
         except ValueError as exc:
             raise ChatError("Invalid JSON", f"The message is not valid JSON: {exc}") from exc
+        except RecursionError:
+            raise ChatError("Invalid JSON", "The message is nested too deeply") from None
         if not isinstance(payload, dict):
             raise ChatError("Invalid message", "A message must be a JSON object")
         frame_id = payload.get("id")
@@ -210,6 +214,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
             )
         if msg_type != "text":
             raise ChatError("Invalid field", "'msg_type' must be 'text'", field="msg_type")
+        if not storable(question):
+            raise ChatError("Invalid field", "'content' must not contain NUL or unpaired surrogate characters", field="content")
         if len(question) > MAX_QUESTION_CHARS:
             raise ChatError("Message too long", f"A question may have at most {MAX_QUESTION_CHARS} characters", field="content")
         self.check_question_rate()
@@ -260,7 +266,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # --- sending --------------------------------------------------------------------------------
 
     async def send_json(self, data: dict[str, Any]) -> None:
-        await self.send(text_data=json.dumps(data))
+        try:
+            await self.send(text_data=json.dumps(data))
+        except Disconnected:
+            # The socket closed while this was on its way (a relay to a tab just shut); the
+            # disconnect handler cleans up, so nothing more to do.
+            pass
 
     async def send_reply(self, data: dict[str, Any]) -> None:
         """Send the answer to the frame being handled, tagged with its id when it had one."""

@@ -9,6 +9,8 @@ view stores or echoes the value.
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
+from resume_analyzer.text import storable
+
 
 def _check_strings(value: object) -> None:
     """Raise ParseError for a NUL character or a lone surrogate anywhere in the document."""
@@ -20,13 +22,9 @@ def _check_strings(value: object) -> None:
             pending.extend(item.values())
         elif isinstance(item, list):
             pending.extend(item)
-        elif isinstance(item, str):
-            if "\x00" in item:
-                raise ParseError("JSON parse error - NUL characters are not allowed")
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ParseError("JSON parse error - lone surrogate characters are not allowed") from None
+        elif isinstance(item, str) and not storable(item):
+            problem = "NUL characters" if "\x00" in item else "lone surrogate characters"
+            raise ParseError(f"JSON parse error - {problem} are not allowed")
 
 
 class JSONParser(parsers.JSONParser):

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.sync.client import connect
 
 from accounts.services import token_issue, token_revoke
 from analysis.models import JobStatus
@@ -48,7 +49,7 @@ def test_authentication_by_token_or_session_and_nothing_before_it(daphne_server,
 def test_bad_credentials_and_foreign_origins_are_refused(daphne_server, owner):
     revoked = token_issue(user=owner)
     token_revoke(token=revoked.token)
-    for token in ("not-a-real-token", revoked.raw, None):
+    for token in ("not-a-real-token", revoked.raw, "\udcff", None):
         with ChatClient(daphne_server) as ws:
             ws.send({"type": "auth", **({"token": token} if token else {})})
             reply = ws.recv()
@@ -58,6 +59,14 @@ def test_bad_credentials_and_foreign_origins_are_refused(daphne_server, owner):
     with pytest.raises(InvalidStatus) as refused:
         ChatClient(daphne_server, origin="http://evil.example")
     assert refused.value.response.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/ws/", "/wss", "/nothing", "/ws/../ws"])
+def test_handshakes_on_other_paths_are_refused_not_crashed(daphne_server, path):
+    with pytest.raises(InvalidStatus) as refused:
+        connect(daphne_server.ws_url.removesuffix("/ws") + path, origin=daphne_server.url, open_timeout=10, proxy=None)
+    assert refused.value.response.status_code == 403
+    assert "Traceback" not in daphne_server.log()
 
 
 def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owner, outsider, make_analysis):
@@ -82,6 +91,10 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
             ({"type": "history", "job_id": ["x"]}, "Invalid field", "job_id"),
             ({"type": "message", "content": "x" * 5000}, "Message too long", "content"),
             (b"\x00\x01binary", "Unsupported frame", None),
+            # Found by fuzzing: these answered "Server error" (or answered, then failed to store).
+            ("[" * 100_000 + "]" * 100_000, "Invalid JSON", None),
+            ({"type": "message", "content": "skills\x00?"}, "Invalid field", "content"),
+            ({"type": "message", "content": "\ud800 skills?"}, "Invalid field", "content"),
         ]
         for frame, error, field in bad_frames:
             ws.send(frame)
