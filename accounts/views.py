@@ -18,7 +18,7 @@ def _next_url(request: HttpRequest) -> str:
     return "/"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_page(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -31,7 +31,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register_page(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -46,7 +46,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/register.html", {"form": form}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def logout_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         logout(request)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from analysis.models import AnalysisJob
 from analysis.qa_bank import month_year
@@ -41,7 +41,7 @@ def _jobs_context(upload) -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def upload_jobs(request: HttpRequest, upload_id: int) -> HttpResponse:
     upload = _upload_or_404(request, upload_id)
     template = "analysis/_job_list.html" if request.htmx else "analysis/jobs.html"
@@ -84,7 +84,7 @@ def job_delete_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     job = _job_or_404(request, job_id)
     profile = profile_for_job(job=job) if job.status == "completed" else None
@@ -95,7 +95,7 @@ def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def job_progress(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     """The progress card polled by the profile page; reloads the page once the job finishes."""
     job = _job_or_404(request, job_id)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.throttling import ScopedRateThrottle
 from analysis.models import AnalysisJob, JobStatus, UserProfile
@@ -88,7 +88,7 @@ def _workspace(
 
 
 @login_required
-@require_GET
+@require_safe
 def interview_page(request: HttpRequest, job_id) -> HttpResponse:
     job = _owned_job(request, job_id)
     wanted = request.GET.get("set", "")
@@ -189,7 +189,7 @@ def question_save(request: HttpRequest, job_id, generation_id: int, position: in
 
 
 @login_required
-@require_GET
+@require_safe
 def library_page(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
     invalid = form.is_bound and not form.is_valid()

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from analysis.models import JobStatus
 from uploads.forms import UploadForm
@@ -24,9 +24,9 @@ RUNNING = {s.value for s in JobStatus} - {JobStatus.COMPLETED, JobStatus.FAILED}
 # before anything (the CSRF middleware included) reads request.POST.
 @csrf_exempt
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def upload_page(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _render_upload(request, UploadForm())
     incoming = IncomingUpload(file=None, linkedin_url=None)
     try:
@@ -43,7 +43,7 @@ def upload_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def uploads_page(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(uploads_with_latest_job(request.user), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

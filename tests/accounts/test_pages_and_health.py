@@ -109,3 +109,11 @@ def test_healthz_answers_other_methods_with_405(client):
 def test_the_api_ignores_a_format_query_parameter(api):
     response = api.get("/api/uploads?format=xml")
     assert response.status_code == 200 and response.json() == []
+
+
+def test_pages_answer_head_like_get(client, owner):
+    client.force_login(owner)
+    for path in ("/login", "/register", "/", "/upload", "/uploads", "/chat", "/interview/library", "/healthz"):
+        response = client.head(path)
+        assert response.status_code in (200, 302), (path, response.status_code)
+        assert response.content == b""
