@@ -51,10 +51,22 @@ class BodyLimitedRequest(http_protocol.WebRequest):
 
     def process(self):
         if not self.body_too_large:
+            self._declare_chunked_length()
             return super().process()
         self.request_start = time.time()
         self._answer_too_large()
         return None
+
+    def _declare_chunked_length(self) -> None:
+        """A chunked body arrives without Content-Length, and Django then reads a multipart body
+        as empty ("No file uploaded"). The whole body is here by now: declare its length."""
+        if self.requestHeaders.hasHeader(b"content-length"):
+            return
+        self.content.seek(0, 2)
+        size = self.content.tell()
+        self.content.seek(0)
+        if size:
+            self.requestHeaders.setRawHeaders(b"content-length", [str(size).encode()])
 
     def _answer_too_large(self) -> None:
         limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)

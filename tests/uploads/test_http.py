@@ -67,3 +67,13 @@ def test_size_limit_over_real_http(daphne_server, owner, media_snapshot):
     assert (status, json.loads(payload)) == (413, {"error": "Request too large", "message": "The request body exceeds the allowed size"})
     status, content_type, payload = request(daphne_server, "/login", bytes(20 * MB), {"Content-Type": CONTENT_TYPE})
     assert status == 413 and content_type.startswith("text/html") and b"upload size" not in payload
+
+
+def test_a_chunked_upload_keeps_its_file(daphne_server, owner):
+    """Transfer-Encoding: chunked (no Content-Length) used to arrive as "No file uploaded"."""
+    token = token_issue(user=owner).raw
+    body = multipart([("file", "resume.pdf", fixture("resume.pdf"), "application/pdf")])
+    chunks = (body[i : i + 4096] for i in range(0, len(body), 4096))
+    status, created = upload(daphne_server, token, chunks)
+    assert status == 201 and created["filename"] == "resume.pdf"
+    assert Upload.objects.get(pk=created["id"]).file_size == len(fixture("resume.pdf"))
