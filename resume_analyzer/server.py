@@ -7,7 +7,14 @@
 2. WebSocket messages or frames over the limit close with code 1009: daphne's CLI sets the size
    limits, but autobahn by default "fails" such a connection by dropping TCP, so the client never
    learns why; a close frame needs autobahn's failByDrop=False on daphne's factory.
+
+It also loads the embedding model in a background thread once serving (WEB_PRELOAD_MODEL), so the
+first chat question after a start does not wait ~5 s for torch and the model to load.
 """
+
+import logging
+import threading
+import time
 
 from daphne.cli import CommandLineInterface
 from daphne.server import Server
@@ -22,10 +29,33 @@ class ResumeAnalyzerServer(Server):
 
         install_body_limit()
         reactor.callWhenRunning(self.close_with_frames)
+        reactor.callWhenRunning(start_model_warmup)
         super().run()
 
     def close_with_frames(self) -> None:
         self.ws_factory.setProtocolOptions(failByDrop=False)
+
+
+def start_model_warmup() -> None:
+    from django.conf import settings
+
+    if settings.WEB_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+        threading.Thread(target=_warm_model, name="embedding-warmup", daemon=True).start()
+
+
+def _warm_model() -> None:
+    from django.db import connection
+
+    from resume_analyzer.ai.embeddings import embed_text
+
+    started = time.monotonic()
+    try:
+        embed_text("warm up")
+        logging.getLogger(__name__).info("embedding model ready in %.1f s", time.monotonic() - started)
+    except Exception:  # the first question then loads it; never take the server down for this
+        logging.getLogger(__name__).warning("embedding model warm-up failed", exc_info=True)
+    finally:
+        connection.close()
 
 
 class ResumeAnalyzerCommandLine(CommandLineInterface):

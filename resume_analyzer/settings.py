@@ -196,6 +196,8 @@ ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 60)
 ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
 # Load the embedding model when a worker process starts, not on its first job.
 ANALYSIS_PRELOAD_MODEL = env_bool("ANALYSIS_PRELOAD_MODEL", True)
+# Load it in the web process too, in the background once serving, for the chat's first question.
+WEB_PRELOAD_MODEL = env_bool("WEB_PRELOAD_MODEL", True)
 # Text extraction limits per PDF (pages read, seconds spent before the job fails).
 EXTRACTION_MAX_PAGES = env_int("EXTRACTION_MAX_PAGES", 30)
 EXTRACTION_TIME_LIMIT_SECONDS = env_int("EXTRACTION_TIME_LIMIT_SECONDS", 60)

@@ -1,6 +1,7 @@
 """/ws against a real daphne process with a real WebSocket client (the `websockets` package)."""
 
 import re
+import time
 import uuid
 
 import pytest
@@ -107,6 +108,21 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
         assert "only text" in reply["message"] and reply["reply_to"] == "frame-7"
         # Still the same, working connection.
         assert ws.ask("Where did I study?")["content"] == NO_CONTEXT_ANSWER
+
+
+def test_the_web_process_loads_the_model_in_the_background_once_serving(transactional_db):
+    from tests.support.processes import ServerProcess, test_database_url
+
+    server = ServerProcess(database_url=test_database_url(), env={"WEB_PRELOAD_MODEL": "1"})
+    server.start()  # serving first: start() returns once /healthz answers
+    try:
+        deadline = time.monotonic() + 90
+        while "embedding model ready" not in server.log() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "embedding model ready" in server.log(), server.log()[-2000:]
+        assert "Traceback" not in server.log()
+    finally:
+        server.stop()
 
 
 def test_questions_are_rate_limited_per_connection(daphne_server, owner):

@@ -94,7 +94,9 @@ class ServerProcess(_Process):
     log_name = "daphne"
 
     def __init__(self, database_url: str, env: dict[str, str] | None = None) -> None:
-        super().__init__(database_url, env)
+        # Most tests start a daphne of their own: loading the model in each would only compete
+        # for the CPU (tests/chat/test_websocket.py turns it on to test it).
+        super().__init__(database_url, {"WEB_PRELOAD_MODEL": "0", **(env or {})})
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port}/ws"
