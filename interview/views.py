@@ -171,7 +171,13 @@ def question_save(request: HttpRequest, job_id, generation_id: int, position: in
     if question is None:
         return render(request, "404.html", status=404)
     form = SaveForm(request.POST)
-    tags = form.cleaned_data["tags"] if form.is_valid() else ""
+    if not form.is_valid():  # saving without the tags the user typed would lose them silently
+        problem = "Tags: " + " ".join(form.errors.get("tags", ["are not valid."]))
+        if not request.htmx:
+            messages.error(request, f"Not saved. {problem}")
+            return redirect("interview", job_id=job_id)
+        return render(request, "interview/_save_result.html", {"outcome": "invalid", "problem": problem})
+    tags = form.cleaned_data["tags"]
     try:
         saved = services.saved_question_create(
             user=request.user, question=question, tags=services.normalise_tags(tags)

@@ -114,6 +114,17 @@ def test_htmx_regenerate_and_save_in_place(browser_client, outsider_client, job,
     )
 
 
+@pytest.mark.parametrize("tags", ["x" * 401, "go\x00lang"])
+def test_invalid_tags_are_reported_and_nothing_is_saved(browser_client, job, owner, tags):
+    """Found by fuzzing: the question was saved without its tags and the page said "Saved"."""
+    generation = generation_create(user=owner, job_id=job.id, num_questions=1)
+    response = browser_client.post(f"/interview/{job.id}/{generation.id}/q1/save", {"tags": tags}, **HTMX)
+    assert "Not saved. Tags:" in response.content.decode()
+    assert not SavedQuestion.objects.exists()
+    plain = browser_client.post(f"/interview/{job.id}/{generation.id}/q1/save", {"tags": tags}, follow=True)
+    assert "Not saved. Tags:" in plain.content.decode() and not SavedQuestion.objects.exists()
+
+
 def test_library_page_filters_and_chips(browser_client, job, owner):
     generation = generation_create(user=owner, job_id=job.id, num_questions=12)
     questions = list(generation.questions.all())
