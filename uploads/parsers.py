@@ -120,6 +120,13 @@ def read_upload(request) -> IncomingUpload:
 
 def _parsed(request):
     if isinstance(request, HttpRequest):
+        if request.content_type == "multipart/form-data" and not hasattr(request, "_files"):
+            # The page gets the API's filename rule too: parse as HttpRequest._load_post_and_files
+            # would, with the strict parser, and store the result where it keeps its own.
+            encoding = request.encoding or settings.DEFAULT_CHARSET
+            request._post, request._files = _StrictDjangoParser(
+                request.META, request, request.upload_handlers, encoding
+            ).parse()
         return request.POST, request.FILES
     return request.data, request.FILES
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from analysis.models import AnalysisJob, JobStatus
-from tests.uploads.badfiles import LIMIT, fixture, html_page, oversize
+from tests.uploads.badfiles import CONTENT_TYPE, LIMIT, fixture, html_page, multipart, oversize
 from tests.uploads.factories import make_upload
 from uploads.models import Upload
 
@@ -55,6 +55,16 @@ def test_page_oversize_is_413_inline(owner_client):
     response = owner_client.post("/upload", {"file": pdf(content=oversize(total=LIMIT + 1))})
     assert response.status_code == 413
     assert "File size exceeds limit. The maximum size is 10 MB." in response.content.decode()
+    assert not Upload.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "res\x00ume.pdf", "resume\u202efdp.exe.pdf"])
+def test_page_refuses_the_filenames_the_api_refuses(owner_client, name):
+    """Found by fuzzing: the page let Django strip such names silently where the API says 400."""
+    # A raw body: the test client would send only the basename of a SimpleUploadedFile.
+    body = multipart([("file", name, fixture("resume.pdf"), "application/pdf")])
+    response = owner_client.generic("POST", "/upload", body, content_type=CONTENT_TYPE)
+    assert response.status_code == 400 and "Invalid filename" in response.content.decode()
     assert not Upload.objects.exists()
 
 
