@@ -19,6 +19,7 @@ from accounts.services import (
 from accounts.throttling import AnonRateThrottle
 from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
+from resume_analyzer.serializers import TextOnlyCharField
 
 
 class AuthThrottle(AnonRateThrottle):
@@ -31,8 +32,8 @@ def user_data(user: User) -> dict:
 
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(max_length=128, trim_whitespace=False)
-    name = serializers.CharField(max_length=150)
+    password = TextOnlyCharField(max_length=128, trim_whitespace=False)
+    name = TextOnlyCharField(max_length=150)
 
 
 class LoginSerializer(serializers.Serializer):

@@ -9,11 +9,11 @@ from interview.models import (
     QuestionGeneration,
     SavedQuestion,
 )
+from resume_analyzer.serializers import TextOnlyCharField
 
 
-class StrictCharField(serializers.CharField):
-    """A CharField that refuses numbers and booleans instead of quietly turning them into text;
-    null counts as absent."""
+class StrictCharField(TextOnlyCharField):
+    """Text only (no numbers or booleans turned into text), optional, and null counts as absent."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -22,11 +22,6 @@ class StrictCharField(serializers.CharField):
         kwargs.setdefault("allow_blank", True)
         kwargs.setdefault("allow_null", True)
         super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
     def validate_empty_values(self, data):
         is_empty, value = super().validate_empty_values(data)

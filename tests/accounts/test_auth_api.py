@@ -53,6 +53,14 @@ def test_register_validation_errors_use_error_shape(anon_api, payload):
     assert body["error"] == "Validation error" and "message" in body and "field" in body
 
 
+@pytest.mark.parametrize(("field", "value"), [("name", 123), ("name", True), ("password", 12345678901234), ("name", ["x"])])
+def test_register_refuses_non_text_instead_of_converting_it(anon_api, field, value):
+    """Found by fuzzing: numbers became text ("123") and were stored."""
+    payload = {"email": "typed@example.com", "password": PASSWORD, "name": "Typed", field: value}
+    response = post_json(anon_api, "/api/auth/register", payload)
+    assert response.status_code == 400 and response.json()["field"] == field
+
+
 def test_login_contract_success_byte_for_byte_shape(anon_api, owner):
     response = post_json(anon_api, "/api/auth/login", {"email": owner.email, "password": PASSWORD})
     assert response.status_code == 200
