@@ -245,7 +245,8 @@ USE_TZ = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"security_without_traceback": {"()": "resume_analyzer.logfilters.SecurityWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["security_without_traceback"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}, "daphne": {"level": "WARNING"}},
 }

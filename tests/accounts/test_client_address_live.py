@@ -37,3 +37,13 @@ def test_forwarded_for_neither_renames_the_client_nor_crashes_the_server(strict_
     results = [login(strict_server, address) for address in ("10.0.0.1", "10.0.0.2", "\xff", "10.0.0.3")]
     assert [status for status, _ in results] == [401, 401, 429, 429]
     assert all(content_type.startswith("application/json") for _, content_type in results)
+
+
+def test_refused_requests_are_logged_in_one_line_without_a_traceback(strict_server):
+    connection = http.client.HTTPConnection("127.0.0.1", strict_server.port, timeout=10)
+    connection.request("GET", "/api/auth/me", headers={"Host": "evil.example"})
+    response = connection.getresponse()
+    assert response.status == 400 and response.getheader("Content-Type", "").startswith("application/json")
+    connection.close()
+    log = strict_server.log()
+    assert "Invalid HTTP_HOST header: 'evil.example'" in log and "Traceback" not in log
