@@ -12,7 +12,10 @@ The subclass fixes what the package (1.1.4) gets wrong for a long-running web pr
   read by this process anyway; those now skip the lock;
 - per-channel queues and lock entries were never freed, and every group_discard spawned two
   tasks sleeping 10-20 minutes; now `channel_forget` frees a closed connection's state and one
-  periodic task per process deletes expired rows.
+  periodic task per process deletes expired rows;
+- a listener starting up deleted every queued message in the table, for every process, into its
+  own queues, where the other processes' messages were lost; now it takes only messages for
+  this process's own channels (their names carry its client prefix).
 """
 
 import asyncio
@@ -22,11 +25,22 @@ from typing import Any
 
 from channels_postgres.core import ASYNCIO_EVENT_CHANNEL_MAPPING
 from channels_postgres.core import PostgresChannelLayer as BasePostgresChannelLayer
+from channels_postgres.db import MESSAGE_TABLE
 from django.db import connections
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 LISTEN_RETRY_SECONDS = 1.0
+# The package's start-up query without its flaw: only rows for this process's channels.
+OWN_QUEUED_MESSAGES = f"""
+    DELETE FROM {MESSAGE_TABLE}
+    WHERE id IN (
+        SELECT id FROM {MESSAGE_TABLE}
+        WHERE expire > %s AND channel LIKE %s
+        FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id::text, channel, message, extract(epoch from expire)::text
+"""
 
 
 class PostgresChannelLayer(BasePostgresChannelLayer):
@@ -44,6 +58,17 @@ class PostgresChannelLayer(BasePostgresChannelLayer):
         self.django_db.using = "default"
         self._listener: tuple[asyncio.AbstractEventLoop, asyncio.Task] | None = None
         self._cleanup: asyncio.Task | None = None
+        # listen_to_all_channels calls this when its listener starts (see the module doc).
+        self.django_db.retrieve_non_expired_queued_messages = self._own_queued_messages
+
+    async def _own_queued_messages(self) -> list[tuple[str, str, bytes, str]]:
+        # Channel names are "<prefix>.<client prefix>!<random>" (new_channel); LIKE needs the
+        # prefix's "_" and "%" escaped, and a hex client prefix has neither.
+        pattern = f"%.{self.client_prefix}!%"
+        pool = await self.django_db.get_db_pool(db_params=self.db_params)
+        async with pool.connection() as connection, connection.cursor() as cursor:
+            await cursor.execute(OWN_QUEUED_MESSAGES, (timezone.now(), pattern))
+            return await cursor.fetchall()
 
     # --- one LISTEN connection per event loop -------------------------------------------------
 
