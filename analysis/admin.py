@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from analysis.models import AnalysisJob, JobStatus, QAPair, ResumeChunk, UserProfile
-from analysis.services import JobNotStartable, job_retry
+from analysis.services import JobGone, JobNotStartable, job_retry
 
 
 @admin.register(AnalysisJob)
@@ -41,7 +41,7 @@ class AnalysisJobAdmin(admin.ModelAdmin):
             try:
                 job_retry(job=job)
                 retried += 1
-            except JobNotStartable:
+            except (JobNotStartable, JobGone):
                 continue
         skipped = queryset.count() - retried
         self.message_user(

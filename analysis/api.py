@@ -128,6 +128,8 @@ class RetryJobView(APIView):
             return error
         try:
             job = job_retry(job=job)
+        except JobGone:
+            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job.id))
         except JobNotStartable as exc:
             return error_response(400, "Cannot retry job", str(exc))
         body = {

@@ -86,18 +86,22 @@ def job_start(*, upload) -> AnalysisJob:
 
 
 def job_retry(*, job: AnalysisJob) -> AnalysisJob:
-    """Reset a failed job (dropping its partial output) and run it again from the stored file."""
+    """Reset a failed job (dropping its partial output) and run it again from the stored file.
+    Raises JobNotStartable (job.status then holds the current status) or JobGone."""
+    reset = {**_reset_fields(), "attempts": 0}
     with transaction.atomic():
-        updated = AnalysisJob.objects.filter(id=job.id, status=JobStatus.FAILED).update(
-            **_reset_fields(), attempts=0
-        )
+        updated = AnalysisJob.objects.filter(id=job.id, status=JobStatus.FAILED).update(**reset)
         if not updated:
-            job.refresh_from_db(fields=["status"])
+            # Refused or deleted meanwhile (a concurrent delete): read the status now.
+            job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
+            if job.status is None:
+                raise JobGone(str(job.id))
             raise JobNotStartable(f"only failed jobs can be retried, current status: {job.status}")
         _drop_outputs(job.id)
         _enqueue(job.id)
         _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
-    job.refresh_from_db()
+    for field, value in reset.items():  # what the row now holds; it may already be moving on
+        setattr(job, field, value)
     return job
 
 

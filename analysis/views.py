@@ -64,6 +64,8 @@ def job_retry_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     try:
         job_retry(job=job)
         messages.success(request, "The job was queued again.")
+    except JobGone:
+        messages.error(request, "Cannot retry: the job was deleted.")
     except JobNotStartable as exc:
         messages.error(request, f"Cannot retry: {exc}.")
     return redirect("analysis-upload-jobs", upload_id=job.upload_id)

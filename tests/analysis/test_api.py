@@ -197,6 +197,23 @@ def test_a_refusal_reports_the_status_the_job_has_now(api, upload, monkeypatch):
     assert response.status_code == 400 and response.json()["current_status"] == "queued"
 
 
+def test_a_retry_that_loses_a_race_with_a_delete_is_404(api, upload, monkeypatch):
+    """Found by chaos testing: ten parallel retries and deletes gave two 500s (refresh_from_db of
+    a deleted row)."""
+    from analysis import api as analysis_api
+    from analysis.services import job_retry
+
+    job = make_job(upload, status=JobStatus.FAILED)
+
+    def retry_after_a_delete(*, job):
+        AnalysisJob.objects.filter(id=job.id).delete()
+        return job_retry(job=job)
+
+    monkeypatch.setattr(analysis_api, "job_retry", retry_after_a_delete)
+    response = api.post(f"/api/analysis/retry-job?job_id={job.id}")
+    assert response.status_code == 404 and response.json()["error"] == "Job not found"
+
+
 @pytest.mark.parametrize("raw", ["", "not-a-uuid", "123", "a1b2c3d4-e5f6-4a7b-8c9d"])
 def test_delete_rejects_invalid_job_id(api, raw):
     response = api.delete(f"/api/analysis/delete-job?job_id={raw}")
