@@ -9,6 +9,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -54,6 +55,7 @@ _TITLES = {
     413: "Request too large",
     415: "Unsupported media type",
     429: "Too many requests",
+    503: "Service unavailable",
 }
 
 
@@ -66,6 +68,9 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return error_response(413, "Request too large", "The request body exceeds the allowed size")
     elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields or files
         return error_response(400, "Invalid request", _suspicious_message(exc))
+    elif isinstance(exc, DATABASE_DOWN):
+        logger.error("database unavailable: %s", exc)
+        return error_response(503, *UNAVAILABLE)
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled API error", exc_info=exc)
@@ -83,6 +88,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         body = error_body(_TITLES.get(code, "Error"), message)
     response.data = body
     return response
+
+
+# The database refusing connections or dropping one mid-query: the request may succeed again in a
+# moment, which 503 says (and 500 does not).
+DATABASE_DOWN = (OperationalError, InterfaceError)
+UNAVAILABLE = ("Service unavailable", "The database is unavailable; please try again shortly")
 
 
 def _suspicious_message(exc: SuspiciousOperation) -> str:
@@ -123,5 +134,8 @@ class ApiErrorMiddleware:
             return JsonResponse(error_body("Request too large", "The request body exceeds the allowed size"), status=413)
         if isinstance(exception, SuspiciousOperation):
             return JsonResponse(error_body("Invalid request", _suspicious_message(exception)), status=400)
+        if isinstance(exception, DATABASE_DOWN):
+            logger.error("database unavailable: %s", exception)
+            return JsonResponse(error_body(*UNAVAILABLE), status=503)
         logger.exception("Unhandled API error", exc_info=exception)
         return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)
