@@ -13,6 +13,7 @@ first chat question after a start does not wait ~5 s for torch and the model to 
 """
 
 import logging
+import os
 import threading
 import time
 
@@ -63,4 +64,5 @@ class ResumeAnalyzerCommandLine(CommandLineInterface):
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("DATABASE_POOL", "1")  # read by settings; see the note there
     ResumeAnalyzerCommandLine.entrypoint()

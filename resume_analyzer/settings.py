@@ -77,6 +77,20 @@ else:
 
     DATABASES = {"default": database_settings(DATA_DIR)}
 DATABASES["default"].setdefault("TEST", {})
+# The web process (resume_analyzer/server.py sets DATABASE_POOL): under ASGI a request's sync
+# code can run on a fresh thread, and per-thread persistent connections (CONN_MAX_AGE) piled up
+# until PostgreSQL refused clients (80 requests/s took one web process from 10 to 87 connections
+# in 30 s). One bounded pool per process instead: Django's psycopg pool takes the connection
+# back at the end of every request. Not in the workers: django-q2 forks them, and a pool (its
+# sockets and background threads) must not cross a fork.
+if env_bool("DATABASE_POOL", False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("DATABASE_POOL_SIZE", 10),
+        "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis (optional): cache, channel layer and django-q2 broker ---------------------------------
