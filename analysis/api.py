@@ -1,5 +1,7 @@
 """Analysis API (the seed's contract, scoped to the owner): start, jobs, delete-job, retry-job."""
 
+import uuid
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -47,6 +49,11 @@ def _upload_or_error(request: Request):
     return upload, None
 
 
+def job_not_found(job_id: uuid.UUID) -> Response:
+    """The 404 for a job that is missing, another user's, or deleted meanwhile (all look alike)."""
+    return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job_id))
+
+
 def _job_or_error(request: Request):
     raw = request.query_params.get("job_id")
     job_id = parse_job_id(raw)
@@ -55,9 +62,7 @@ def _job_or_error(request: Request):
         return None, error_response(400, "Invalid job_id parameter", message, field="job_id")
     job = job_for_owner(user=request.user, job_id=job_id)
     if job is None:
-        return None, error_response(
-            404, "Job not found", "No analysis job with this id", job_id=str(job_id)
-        )
+        return None, job_not_found(job_id)
     return job, None
 
 
@@ -106,7 +111,7 @@ class DeleteJobView(APIView):
         try:
             job_delete(job=job)
         except JobGone:
-            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job.id))
+            return job_not_found(job.id)
         except JobNotStartable as exc:
             return error_response(400, "Cannot delete job", str(exc), current_status=job.status)
         return Response(
@@ -129,7 +134,7 @@ class RetryJobView(APIView):
         try:
             job = job_retry(job=job)
         except JobGone:
-            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job.id))
+            return job_not_found(job.id)
         except JobNotStartable as exc:
             return error_response(400, "Cannot retry job", str(exc))
         body = {

@@ -8,6 +8,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from analysis.api import job_not_found
 from analysis.exports.responses import download_response
 from analysis.exports.service import (
     FORMATS,
@@ -63,7 +64,7 @@ class ExportView(APIView):
         try:
             export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
         except JobNotFound:
-            return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job_id))
+            return job_not_found(job_id)
         except JobNotCompleted as exc:
             return error_response(
                 400,

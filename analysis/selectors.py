@@ -8,10 +8,6 @@ from uploads.models import Upload
 BIGINT_MAX = 2**63 - 1  # the largest id PostgreSQL's bigint holds
 
 
-def parse_upload_id(value: object) -> int | None:
-    return parse_positive_id(value)
-
-
 def parse_positive_id(value: object) -> int | None:
     """A positive integer id (one a bigint primary key can hold) from a query string, else None."""
     text = str(value or "").strip()
@@ -20,6 +16,9 @@ def parse_positive_id(value: object) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= BIGINT_MAX else None
+
+
+parse_upload_id = parse_positive_id
 
 
 def parse_job_id(value: object) -> uuid.UUID | None:

@@ -92,10 +92,7 @@ def job_retry(*, job: AnalysisJob) -> AnalysisJob:
     with transaction.atomic():
         updated = AnalysisJob.objects.filter(id=job.id, status=JobStatus.FAILED).update(**reset)
         if not updated:
-            # Refused or deleted meanwhile (a concurrent delete): read the status now.
-            job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
-            if job.status is None:
-                raise JobGone(str(job.id))
+            _status_now_or_gone(job)  # refused, or deleted meanwhile by a concurrent request
             raise JobNotStartable(f"only failed jobs can be retried, current status: {job.status}")
         _drop_outputs(job.id)
         _enqueue(job.id)
@@ -112,11 +109,16 @@ def job_delete(*, job: AnalysisJob) -> None:
         id=job.id, status__in=[JobStatus.COMPLETED, JobStatus.FAILED]
     ).delete()
     if not deleted:
-        # Refused or already gone: read the status now, not the one the caller loaded.
-        job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
-        if job.status is None:
-            raise JobGone(str(job.id))
+        _status_now_or_gone(job)  # refused, or deleted meanwhile by a concurrent request
         raise JobNotStartable("Only completed or failed jobs can be deleted")
+
+
+def _status_now_or_gone(job: AnalysisJob) -> None:
+    """Put the row's current status on `job` (not the one the caller loaded); JobGone if the row
+    no longer exists."""
+    job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
+    if job.status is None:
+        raise JobGone(str(job.id))
 
 
 def _reset_fields() -> dict:

@@ -64,17 +64,13 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
-    elif isinstance(exc, RequestDataTooBig):
-        return error_response(413, "Request too large", "The request body exceeds the allowed size")
-    elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields or files
-        return error_response(400, "Invalid request", _suspicious_message(exc))
-    elif isinstance(exc, DATABASE_DOWN):
-        logger.error("database unavailable: %s", exc)
-        return error_response(503, *UNAVAILABLE)
+    elif (known := known_failure(exc)) is not None:
+        status_code, body = known
+        return Response(body, status=status_code)
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled API error", exc_info=exc)
-        return error_response(500, "Internal server error", "An unexpected error occurred")
+        return error_response(500, *INTERNAL_ERROR)
     code = response.status_code
     if isinstance(exc, exceptions.ParseError):
         body = error_body("Malformed request body", str(exc.detail))
@@ -94,16 +90,32 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
 # moment, which 503 says (and 500 does not).
 DATABASE_DOWN = (OperationalError, InterfaceError)
 UNAVAILABLE = ("Service unavailable", "The database is unavailable; please try again shortly")
+TOO_LARGE = ("Request too large", "The request body exceeds the allowed size")
+INTERNAL_ERROR = ("Internal server error", "An unexpected error occurred")
+REFUSED = ("Invalid request", "The request was refused as malformed")
 
 
-def _suspicious_message(exc: SuspiciousOperation) -> str:
+def known_failure(exc: Exception) -> tuple[int, dict[str, Any]] | None:
+    """Status and body for a failure that is the request's or the database's, not a bug; shared
+    by the DRF exception handler and the middleware so both answer alike."""
+    if isinstance(exc, RequestDataTooBig):
+        return 413, error_body(*TOO_LARGE)
+    if isinstance(exc, SuspiciousOperation):  # e.g. too many form fields or files, a bad Host
+        return 400, error_body(REFUSED[0], _refused_message(exc))
+    if isinstance(exc, DATABASE_DOWN):
+        logger.error("database unavailable: %s", exc)
+        return 503, error_body(*UNAVAILABLE)
+    return None
+
+
+def _refused_message(exc: SuspiciousOperation) -> str:
     # Django's messages name its settings (DATA_UPLOAD_MAX_NUMBER_FIELDS); say it plainly.
     name = type(exc).__name__
     if name == "TooManyFieldsSent":
         return "The request has too many form fields"
     if name == "TooManyFilesSent":
         return "The request has too many files"
-    return "The request was refused as malformed"
+    return REFUSED[1]
 
 
 class ApiErrorMiddleware:
@@ -130,12 +142,8 @@ class ApiErrorMiddleware:
             return None
         if isinstance(exception, Http404):
             return JsonResponse(error_body("Not found", "No such resource"), status=404)
-        if isinstance(exception, RequestDataTooBig):
-            return JsonResponse(error_body("Request too large", "The request body exceeds the allowed size"), status=413)
-        if isinstance(exception, SuspiciousOperation):
-            return JsonResponse(error_body("Invalid request", _suspicious_message(exception)), status=400)
-        if isinstance(exception, DATABASE_DOWN):
-            logger.error("database unavailable: %s", exception)
-            return JsonResponse(error_body(*UNAVAILABLE), status=503)
+        if (known := known_failure(exception)) is not None:
+            status_code, body = known
+            return JsonResponse(body, status=status_code)
         logger.exception("Unhandled API error", exc_info=exception)
-        return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)
+        return JsonResponse(error_body(*INTERNAL_ERROR), status=500)

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from resume_analyzer.api_errors import error_body
+from resume_analyzer.api_errors import INTERNAL_ERROR, REFUSED, error_body
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -12,12 +12,12 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse(error_body("Internal server error", "An unexpected error occurred"), status=500)
+        return JsonResponse(error_body(*INTERNAL_ERROR), status=500)
     return render(request, "500.html", status=500)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Django's 400s raised outside any view (a Host not in ALLOWED_HOSTS, too many fields)."""
     if request.path.startswith("/api/"):
-        return JsonResponse(error_body("Invalid request", "The request was refused as malformed"), status=400)
+        return JsonResponse(error_body(*REFUSED), status=400)
     return HttpResponse("<!doctype html><title>Bad request</title><h1>Bad request</h1>", status=400)

@@ -35,4 +35,3 @@ class JSONParser(parsers.JSONParser):
             raise ParseError("JSON parse error - nesting is too deep") from None
         _check_strings(data)
         return data
-

@@ -16,7 +16,7 @@ from io import BytesIO
 from daphne import http_protocol
 from django.conf import settings
 
-from resume_analyzer.api_errors import error_body
+from resume_analyzer.api_errors import TOO_LARGE, error_body
 from uploads.validation import MULTIPART_OVERHEAD_BYTES
 
 
@@ -77,7 +77,7 @@ class BodyLimitedRequest(http_protocol.WebRequest):
             error = (
                 error_body("File size exceeds limit", max_size_mb=limit_mb)
                 if is_upload
-                else error_body("Request too large", "The request body exceeds the allowed size")
+                else error_body(*TOO_LARGE)
             )
             body = json.dumps(error).encode()
         else:

@@ -133,13 +133,18 @@ def _keep(job: AnalysisJob, fmt: str, key: str, etag: str, content: bytes) -> No
         logger.warning("keeping the %s export of job %s failed", fmt, job.pk, exc_info=True)
 
 
+def _download(job_id: uuid.UUID, fmt: str, content: bytes, etag: str) -> Download:
+    spec = FORMATS[fmt]
+    return Download(content, spec.content_type, export_filename(job_id, spec.extension), etag)
+
+
 def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str) -> Download:
     """Render this profile afresh and keep the file for the next request."""
     spec = FORMATS[fmt]
     content = spec.render(job, profile, timezone.now())
     etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
     _keep(job, fmt, export_key(profile), etag, content)
-    return Download(content, spec.content_type, export_filename(job.id, spec.extension), etag)
+    return _download(job.id, fmt, content, etag)
 
 
 def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> Download:
@@ -169,5 +174,4 @@ def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> 
         raise ProfileNotFound(str(job_id))
     if job.kept_key != export_key(profile):
         return export_render(job=job, profile=profile, fmt=fmt)
-    spec = FORMATS[fmt]
-    return Download(bytes(job.kept_content), spec.content_type, export_filename(job.id, spec.extension), job.kept_etag)
+    return _download(job.id, fmt, bytes(job.kept_content), job.kept_etag)
