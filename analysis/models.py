@@ -2,7 +2,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from pgvector.django import HnswIndex, VectorField
 
 EMBEDDING_DIMENSIONS = 384
@@ -149,7 +148,7 @@ class UserProfile(models.Model):
         return f"profile of {self.personal_info.get('name') or self.job_id}"
 
     def as_dict(self) -> dict:
-        """The analysis fields as the plain dict analyzers produce (schema in analysis/analyzers.py)."""
+        """The analysis fields as the plain dict the backends produce (analysis/backends/result.py)."""
         return {name: getattr(self, name) for name in PROFILE_FIELDS}
 
 
@@ -177,20 +176,6 @@ class QAPair(models.Model):
         return self.question
 
 
-class ExportFile(models.Model):
-    """A rendered export kept for reuse (analysis/exports/service.py). `key` names the profile
-    version and renderer code it was made from: a row whose key no longer matches is never
-    served, only replaced, so each job holds at most one file per format."""
-
-    job = models.ForeignKey(AnalysisJob, on_delete=models.CASCADE, related_name="export_files")
-    format = models.CharField(max_length=8)
-    key = models.CharField(max_length=200)
-    etag = models.CharField(max_length=40)
-    content = models.BinaryField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["job", "format"], name="exportfile_job_format")]
-
-    def __str__(self) -> str:
-        return f"{self.format} export of {self.job_id}"
+# The export subsystem owns its model (analysis/exports/models.py); importing it here is how
+# Django finds it, since an app's models are those imported by its models module.
+from analysis.exports.models import ExportFile  # noqa: E402,F401

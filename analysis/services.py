@@ -21,8 +21,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from analysis.chunking import chunk_text
-from analysis.extraction import ExtractionError, extract_text
+from analysis.documents.chunking import chunk_text
+from analysis.documents.extraction import ExtractionError, extract_text
 from analysis.models import (
     PROFILE_FIELDS,
     RUNNING_STATUSES,
@@ -236,7 +236,12 @@ class StageError(Exception):
 def stage_extract(*, job: AnalysisJob) -> str:
     try:
         with _local_copy(job.upload.file) as path:
-            text = extract_text(path, kind=job.upload.kind)
+            text = extract_text(
+                path,
+                kind=job.upload.kind,
+                max_pages=settings.EXTRACTION_MAX_PAGES,
+                time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS,
+            )
     except ExtractionError as exc:
         raise StageError(f"Text extraction failed: {exc.message}") from exc
     except (FileNotFoundError, ValueError) as exc:
@@ -275,7 +280,7 @@ def stage_chunk(*, job: AnalysisJob, text: str) -> None:
 
 
 def stage_embed(*, job: AnalysisJob) -> None:
-    from analysis.chunking import Chunk
+    from analysis.documents.chunking import Chunk
 
     chunks = list(ResumeChunk.objects.filter(job=job).order_by("index"))
     texts = [Chunk(c.index, c.section, c.text).embedding_text for c in chunks]
@@ -294,7 +299,7 @@ def stage_embed(*, job: AnalysisJob) -> None:
 
 
 def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
-    from analysis.analyzers import analyze_resume
+    from analysis.backends import analyze_resume
 
     try:
         result = analyze_resume(text)

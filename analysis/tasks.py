@@ -111,7 +111,7 @@ def share_cpus() -> None:
 
 
 def _warm_model() -> None:
-    from analysis.chunking import count_tokens
+    from analysis.documents.chunking import count_tokens
     from analysis.qa_bank import question_vectors
     from resume_analyzer.ai.embeddings import embed_texts
 

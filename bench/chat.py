@@ -100,7 +100,7 @@ def make_users(count: int) -> list[tuple[int, str]]:
 def _make_analysis(user, embed: bool = True):
     from datetime import UTC, datetime
 
-    from analysis.chunking import chunk_text
+    from analysis.documents.chunking import chunk_text
     from analysis.models import AnalysisJob, JobStatus, ResumeChunk, UserProfile
     from analysis.qa_bank import qa_bank_build
     from resume_analyzer.ai.embeddings import embed_texts

@@ -116,7 +116,7 @@ def measure_all(client: Client, job, label: str) -> dict[tuple[str, str], list[t
 
 
 def main() -> int:
-    from analysis.export_api import ExportView
+    from analysis.exports.api import ExportView
 
     setup_test_environment()
     settings.DATABASES["default"]["TEST"]["NAME"] = "bench_export"

@@ -22,7 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from analysis.extraction import extract_text  # noqa: E402
+from analysis.documents.extraction import extract_text  # noqa: E402
 from analysis.parsing import parse_resume  # noqa: E402
 
 TARGET_MS = 50.0

@@ -1,8 +1,8 @@
 """Exports of a completed analysis as JSON, CSV, PDF or DOCX (issue 6).
 
 Entry points: `service.export_for_owner` (find, check, render, cache) and
-`responses.download_response` (headers, ETag/304), used by analysis/export_api.py and the page route
-in analysis/exports/views.py.
+`responses.download_response` (headers, ETag/304), used by the API view (api.py) and the page route
+(views.py); URLs in urls.py, the kept files in models.py (ExportFile).
 """
 
 import logging

@@ -25,10 +25,11 @@ from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
 
 from analysis.exports.document import build_report
+from analysis.exports.models import ExportFile
 from analysis.exports.pdf import render_pdf
 from analysis.exports.tabular import render_csv, render_json
 from analysis.exports.word import render_docx
-from analysis.models import AnalysisJob, ExportFile, JobStatus, UserProfile
+from analysis.models import AnalysisJob, JobStatus, UserProfile
 
 logger = logging.getLogger(__name__)
 

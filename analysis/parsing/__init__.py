@@ -1,10 +1,10 @@
-"""The local (offline) resume parser: text in, profile dict out (schema in analysis/analyzers.py).
+"""The local (offline) resume parser: text in, profile dict out (schema in analysis/backends/result.py).
 
     header lines ─┐
     sections ─────┼─ contact details (contact.py)
                   ├─ experience entries and years (experience.py, dates.py)
                   ├─ education with normalised degrees (education.py)
-                  ├─ skills from the taxonomy (skills.py, analysis/data/skills.json)
+                  ├─ skills from the taxonomy (skills.py, parsing/data/skills.json)
                   └─ summary, strengths, weaknesses, job recommendations (insights.py)
 
 Quality is measured by `manage.py evaluate_parser` on tests/fixtures/resumes (docs/parser-quality.md).

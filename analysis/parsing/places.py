@@ -5,7 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "places.json"
 
 
 @cache

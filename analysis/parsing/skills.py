@@ -1,4 +1,4 @@
-"""Skills from the taxonomy in analysis/data/skills.json, matched on word boundaries.
+"""Skills from the taxonomy in analysis/parsing/data/skills.json, matched on word boundaries.
 
 Text is cut into tokens that keep "C++", "C#", ".NET", "Node.js", "CI/CD" and "scikit-learn"
 whole; the longest run of tokens that names a skill (or one of its aliases) wins. Forms that
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "skills.json"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 SENTENCE_MARKS = set(".!?:;\n•*-–—▪●►")
 TOKEN_RE = re.compile(r"(?<![\w.])\.?[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ]*(?:[.\-/'&][A-Za-z0-9À-ÿ]+)*[+#]*")
 

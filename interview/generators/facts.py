@@ -1,4 +1,4 @@
-"""The facts a question set may cite, read defensively from a profile dict (analysis/analyzers.py).
+"""The facts a question set may cite, read defensively from a profile dict (analysis/backends/result.py).
 
 Profiles come from a heuristic parser or an LLM, so every field may be missing or of the wrong
 type; nothing here raises on odd input, it just yields fewer facts.

@@ -1,7 +1,7 @@
 """Chunks are section-aware, fit MiniLM's 256-token window, and lose no text."""
 
-from analysis.chunking import MODEL_WINDOW, chunk_text, count_tokens, heading_of
-from analysis.extraction import extract_text
+from analysis.documents.chunking import MODEL_WINDOW, chunk_text, count_tokens, heading_of
+from analysis.documents.extraction import extract_text
 from tests.analysis.conftest import FILES
 
 

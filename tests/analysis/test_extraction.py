@@ -8,7 +8,7 @@ import docx
 import olefile
 import pytest
 
-from analysis.extraction import ExtractionError, detect_kind, extract_text
+from analysis.documents.extraction import ExtractionError, detect_kind, extract_text
 from tests.analysis.conftest import FILES, fixture_bytes
 
 HERE = Path(__file__).resolve().parent
@@ -68,17 +68,15 @@ def test_scanned_pdf_has_no_text_layer():
     assert error.value.message == "No extractable text (scanned PDF?)"
 
 
-def test_page_cap_reads_only_the_first_pages(settings):
-    settings.EXTRACTION_MAX_PAGES = 1
-    text = extract_text(FILES / "resume.pdf")
+def test_page_cap_reads_only_the_first_pages():
+    text = extract_text(FILES / "resume.pdf", max_pages=1)
     assert "Jordan Avery Lee" in text
     assert "Certified Kubernetes Application Developer" not in text  # on page 2
 
 
-def test_time_cap_stops_extraction(settings):
-    settings.EXTRACTION_TIME_LIMIT_SECONDS = 0
+def test_time_cap_stops_extraction():
     with pytest.raises(ExtractionError, match="longer than 0 s"):
-        extract_text(FILES / "resume.pdf")
+        extract_text(FILES / "resume.pdf", time_limit=0)
 
 
 def _docx_bytes(build) -> bytes:
@@ -210,7 +208,7 @@ def test_doc_header_field_results_and_table_rows():
 
 
 def test_unmapped_glyph_placeholders_are_dropped():
-    from analysis.extraction import _drop_unmapped_glyphs
+    from analysis.documents.extraction import _drop_unmapped_glyphs
 
     assert _drop_unmapped_glyphs("Skills: Python(cid:3) Go") == "Skills: Python Go"
     with pytest.raises(ExtractionError, match="do not map to characters"):

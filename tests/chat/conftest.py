@@ -77,7 +77,7 @@ _EMBEDDED: dict[str, list] = {}
 
 
 def _store_embedded(job, profile) -> None:
-    from analysis.chunking import chunk_text
+    from analysis.documents.chunking import chunk_text
     from analysis.models import QAPair, ResumeChunk
     from analysis.qa_bank import qa_bank_build
     from resume_analyzer.ai.embeddings import embed_texts
@@ -100,7 +100,7 @@ def _store_embedded(job, profile) -> None:
 def make_analysis(db):
     """make_analysis(user, status="completed", filename=...) -> AnalysisJob, built through the ORM.
 
-    A completed job gets real chunks (analysis.chunking), MiniLM embeddings and the real Q&A bank
+    A completed job gets real chunks (analysis.documents.chunking), MiniLM embeddings and the real Q&A bank
     (analysis.qa_bank), exactly what the pipeline stores.
     """
     from analysis.models import STAGE_PROGRESS, AnalysisJob, JobStatus, UserProfile

@@ -4,8 +4,9 @@ renderer renders afresh and replaces it. ETag + If-None-Match answer 304 without
 import pytest
 
 from analysis.exports import service
+from analysis.exports.models import ExportFile
 from analysis.exports.service import export_key, export_render
-from analysis.models import AnalysisJob, ExportFile, UserProfile
+from analysis.models import AnalysisJob, UserProfile
 
 URL = "/api/analysis/export"
 

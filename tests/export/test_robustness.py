@@ -2,8 +2,8 @@
 
 import json
 
-from analysis.analyzers import analyze_resume
-from analysis.extraction import extract_text
+from analysis.backends import analyze_resume
+from analysis.documents.extraction import extract_text
 from tests.export.conftest import RESUME_PDF
 from tests.export.readers import csv_profile, docx_document, pdf_text
 

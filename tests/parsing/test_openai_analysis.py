@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from analysis.analyzers import analyze_resume
-from analysis.openai_analysis import PROFILE_SCHEMA, PROMPT_VERSION, analyze_with_openai
+from analysis.backends import analyze_resume
+from analysis.backends.openai import PROFILE_SCHEMA, PROMPT_VERSION, analyze_with_openai
 from resume_analyzer.ai.errors import AIError
 from tests.support.fake_openai import Reply, completion
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from analysis.extraction import extract_text
+from analysis.documents.extraction import extract_text
 from analysis.parsing import parse_resume
 from analysis.parsing.evaluation import FIELDS, evaluate, resume_files, totals
 

@@ -30,13 +30,13 @@ def _local(text: str, today: date) -> dict:
 
 
 def _openai(text: str, today: date) -> dict:
-    from analysis.openai_analysis import analyze_with_openai
+    from analysis.backends.openai import analyze_with_openai
 
     return analyze_with_openai(text, today=today).profile
 
 
 def _read(path: Path) -> str:
-    from analysis.extraction import extract_text
+    from analysis.documents.extraction import extract_text
 
     return extract_text(path)
 

@@ -1,18 +1,19 @@
-"""Plain text from a resume file: PDF (pdfplumber), DOCX (python-docx), legacy DOC (olefile).
+"""Plain text from a resume file: PDF (pdfplumber), DOCX (python-docx), legacy DOC (word97.py).
 
-`extract_text(path, kind=None)` returns the text in reading order, or raises ExtractionError with
-a message fit to show a user. Every parser failure, however exotic, becomes an ExtractionError:
-the worker must never crash on a hostile or broken file.
+`extract_text(path, kind=None, *, max_pages=, time_limit=)` returns the text in reading order,
+or raises ExtractionError with a message fit to show a user. Every parser failure, however
+exotic, becomes an ExtractionError: the worker must never crash on a hostile or broken file.
 """
 
 import logging
 import re
-import struct
 import time
 import zipfile
+from functools import partial
 from pathlib import Path
 
-from django.conf import settings
+from analysis.documents.errors import CELL_SEPARATOR, ExtractionError
+from analysis.documents.word97 import read_doc
 
 logger = logging.getLogger(__name__)
 
@@ -23,18 +24,11 @@ DEFAULT_MAX_PAGES = 30
 DEFAULT_TIME_LIMIT_SECONDS = 60.0
 # A DOCX that inflates past this is a zip bomb, not a resume.
 DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
-CELL_SEPARATOR = " | "
 MIN_GUTTER_PT = 10
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 SYMBOL_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
 
-
-class ExtractionError(Exception):
-    """The file's text could not be read; `message` is shown to the user as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = ["ExtractionError", "detect_kind", "extract_text"]
 
 
 def detect_kind(path: str | Path) -> str:
@@ -50,12 +44,23 @@ def detect_kind(path: str | Path) -> str:
     raise ExtractionError("Unsupported file type: only PDF, DOC and DOCX files can be read")
 
 
-def extract_text(path: str | Path, kind: str | None = None) -> str:
+def extract_text(
+    path: str | Path,
+    kind: str | None = None,
+    *,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    time_limit: float = DEFAULT_TIME_LIMIT_SECONDS,
+) -> str:
+    """The file's text; `max_pages` and `time_limit` (seconds) cap how much of a PDF is read."""
     path = Path(path)
     if not path.is_file():
         raise ExtractionError("The uploaded file is missing from storage")
     kind = (kind or detect_kind(path)).lower()
-    readers = {"pdf": _extract_pdf, "docx": _extract_docx, "doc": _extract_doc}
+    readers = {
+        "pdf": partial(_extract_pdf, max_pages=max_pages, time_limit=time_limit),
+        "docx": _extract_docx,
+        "doc": read_doc,
+    }
     if kind not in readers:
         raise ExtractionError(f"Unsupported file type: {kind}")
     try:
@@ -95,12 +100,10 @@ def _visible(char: str) -> str:
 # --- PDF -------------------------------------------------------------------------------------------
 
 
-def _extract_pdf(path: Path) -> str:
+def _extract_pdf(path: Path, *, max_pages: int, time_limit: float) -> str:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    max_pages = getattr(settings, "EXTRACTION_MAX_PAGES", DEFAULT_MAX_PAGES)
-    time_limit = getattr(settings, "EXTRACTION_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)
     started = time.monotonic()
     pages: list[str] = []
     try:
@@ -315,123 +318,3 @@ def _docx_text_boxes(document) -> str:
             if text.strip():
                 texts.append(text)
     return "\n".join(texts)
-
-
-# --- DOC (Word 97-2003) ----------------------------------------------------------------------------
-# [MS-DOC]: the FIB at the start of the WordDocument stream points to the CLX in the table stream;
-# the CLX's piece table maps character positions to byte ranges, each piece either compressed
-# (cp1252, one byte a character) or UTF-16LE.
-
-FIB_FLAGS = 0x000A
-FIB_CCP_TEXT = 0x004C
-FIB_CCP_FTN = 0x0050
-FIB_CCP_HDD = 0x0054
-FIB_FC_CLX = 0x01A2
-FLAG_ENCRYPTED = 0x0100
-FLAG_TABLE1 = 0x0200
-MIN_NFIB_WORD97 = 0x00C1
-DOC_CHAR_MAP = {
-    "\x07": "\x07",  # cell / row end, handled in _doc_clean
-    "\x0b": "\n",  # manual line break
-    "\x0c": "\n",  # page or section break
-    "\x0d": "\n",  # paragraph end
-    "\x1e": "-",  # non-breaking hyphen
-    "\x1f": "",  # optional hyphen
-    "\xa0": " ",
-}
-
-
-def _extract_doc(path: Path) -> str:
-    import olefile
-
-    if not olefile.isOleFile(str(path)):
-        raise ExtractionError("The DOC file is damaged or not a Word 97-2003 document")
-    with olefile.OleFileIO(str(path)) as ole:
-        if not ole.exists("WordDocument"):
-            raise ExtractionError(
-                "The DOC file has no Word document stream (is it really a Word file?)"
-            )
-        word = ole.openstream("WordDocument").read()
-        flags, nfib = _doc_header(word)
-        table_name = "1Table" if flags & FLAG_TABLE1 else "0Table"
-        if not ole.exists(table_name):
-            raise ExtractionError("The DOC file is damaged: its table stream is missing")
-        table = ole.openstream(table_name).read()
-    text = _doc_piece_text(word, table)
-    ccp_text, ccp_ftn, ccp_hdd = struct.unpack_from("<iii", word, FIB_CCP_TEXT)
-    body = _doc_clean(text[:ccp_text])
-    headers_start = ccp_text + ccp_ftn
-    headers = _doc_clean(text[headers_start : headers_start + ccp_hdd])
-    return "\n".join(part for part in (headers, body) if part.strip())
-
-
-def _doc_header(word: bytes) -> tuple[int, int]:
-    if len(word) < FIB_FC_CLX + 8:
-        raise ExtractionError("The DOC file is damaged: its header is truncated")
-    ident, nfib, _, _, _, flags = struct.unpack_from("<HHHHHH", word, 0)
-    if ident != 0xA5EC:
-        raise ExtractionError("The DOC file is damaged or not a Word 97-2003 document")
-    if flags & FLAG_ENCRYPTED:
-        raise ExtractionError("The DOC file is password-protected")
-    if nfib < MIN_NFIB_WORD97:
-        raise ExtractionError("Word 6/95 documents are not supported; save it as DOCX or PDF")
-    return flags, nfib
-
-
-def _doc_piece_text(word: bytes, table: bytes) -> str:
-    fc_clx, lcb_clx = struct.unpack_from("<II", word, FIB_FC_CLX)
-    clx = table[fc_clx : fc_clx + lcb_clx]
-    if len(clx) != lcb_clx or not lcb_clx:
-        raise ExtractionError("The DOC file is damaged: its piece table is missing")
-    plc = _doc_plcpcd(clx)
-    count = (len(plc) - 4) // 12  # n+1 CPs of 4 bytes, then n PCDs of 8 bytes
-    cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
-    pieces = []
-    for index in range(count):
-        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
-        length = cps[index + 1] - cps[index]
-        if fc & 0x40000000:  # compressed: cp1252 bytes at fc/2
-            start = (fc & 0x3FFFFFFF) // 2
-            pieces.append(word[start : start + length].decode("cp1252", errors="replace"))
-        else:
-            pieces.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
-    return "".join(pieces)
-
-
-def _doc_plcpcd(clx: bytes) -> bytes:
-    """Skip the CLX's Prc entries (0x01) to its Pcdt (0x02) and return the PlcPcd."""
-    pos = 0
-    while pos < len(clx):
-        if clx[pos] == 0x01:
-            (size,) = struct.unpack_from("<H", clx, pos + 1)
-            pos += 3 + size
-        elif clx[pos] == 0x02:
-            (size,) = struct.unpack_from("<I", clx, pos + 1)
-            return clx[pos + 5 : pos + 5 + size]
-        else:
-            break
-    raise ExtractionError("The DOC file is damaged: its piece table is unreadable")
-
-
-def _doc_clean(text: str) -> str:
-    """Field codes dropped (their shown results kept), table cells joined, breaks as newlines."""
-    out: list[str] = []
-    # Each open field: True while in its instruction part (between 0x13 and 0x14).
-    fields: list[bool] = []
-    for char in text:
-        if char == "\x13":
-            fields.append(True)
-        elif char == "\x14":
-            if fields:
-                fields[-1] = False
-        elif char == "\x15":
-            if fields:
-                fields.pop()
-        elif fields and fields[-1]:
-            continue
-        elif char in DOC_CHAR_MAP:
-            out.append(DOC_CHAR_MAP[char])
-        elif char >= " " or char == "\t":
-            out.append(char)
-    joined = "".join(out).replace("\x07\x07", "\n")  # the row-end mark follows the last cell's
-    return joined.replace("\x07", CELL_SEPARATOR)

@@ -1,6 +1,6 @@
 """Builds skills.json, the skills taxonomy the local parser matches against.
 
-Run `python analysis/data/build_skills.py` after editing the lists below. Each entry is
+Run `python analysis/parsing/data/build_skills.py` after editing the lists below. Each entry is
 "Canonical Name|alias|alias"; a leading "=" marks a name that is also an ordinary word
 ("Go", "R", "Swift", "Excel"), matched only as written and never lower-cased, and so are the
 forms listed in COMMON_WORDS ("words" in the JSON: in running prose they do not count at the

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysis.export_api import ExportView
+from analysis.exports.api import ExportView
 from analysis.exports.views import export_download
 
 api_urlpatterns = [

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from django.conf import settings
 
-from analysis.analyzers import AnalysisResult
+from analysis.backends.result import AnalysisResult
 from analysis.parsing.dates import DateRange, Month, parse_date, total_years
 from analysis.parsing.skills import find_skills
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.ai.llm import complete_json
 
 PROMPT_VERSION = "resume_analysis_v1"
-PROMPT_FILE = Path(__file__).resolve().parent / "prompts" / f"{PROMPT_VERSION}.md"
+PROMPT_FILE = Path(__file__).resolve().parents[1] / "prompts" / f"{PROMPT_VERSION}.md"
 MAX_RESUME_CHARS = 40_000  # about 10k tokens: far more than any real resume
 
 _TEXT = {"type": "string"}
