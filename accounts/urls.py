@@ -10,7 +10,6 @@ api_urlpatterns = [
 ]
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("login", views.login_page, name="login"),
     path("register", views.register_page, name="register"),
     path("logout", views.logout_page, name="logout"),

@@ -1,5 +1,4 @@
 from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -53,25 +52,3 @@ def logout_page(request: HttpRequest) -> HttpResponse:
         return redirect("/login")
     return render(request, "accounts/logout.html")
 
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/dashboard.html", {"panels": dashboard_panels(request.user)})
-
-
-def dashboard_panels(user) -> list[dict]:
-    """Small counts for the dashboard, each from its app's owner-scoped queryset."""
-    from analysis.models import AnalysisJob, JobStatus
-    from interview.models import SavedQuestion
-    from uploads.models import Upload
-
-    completed = AnalysisJob.objects.for_owner(user).filter(status=JobStatus.COMPLETED)
-    return [
-        {"label": "Resumes uploaded", "value": Upload.objects.for_owner(user).count(), "href": "/uploads"},
-        {"label": "Analyses completed", "value": completed.count(), "href": "/uploads"},
-        {
-            "label": "Saved questions",
-            "value": SavedQuestion.objects.for_owner(user).count(),
-            "href": "/interview/library",
-        },
-    ]

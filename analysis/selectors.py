@@ -2,6 +2,8 @@
 
 import uuid
 
+from django.db.models import OuterRef, QuerySet, Subquery
+
 from analysis.models import AnalysisJob, UserProfile
 from uploads.models import Upload
 
@@ -43,3 +45,12 @@ def jobs_for_upload(*, upload: Upload) -> list[AnalysisJob]:
 
 def profile_for_job(*, job: AnalysisJob) -> UserProfile | None:
     return UserProfile.objects.filter(job=job).first()
+
+
+def uploads_with_latest_job(user) -> QuerySet[Upload]:
+    """The user's uploads, newest first, each annotated with its latest analysis job (one query)."""
+    latest = AnalysisJob.objects.filter(upload=OuterRef("pk")).order_by("-created_at")
+    return Upload.objects.for_owner(user).annotate(
+        latest_status=Subquery(latest.values("status")[:1]),
+        latest_progress=Subquery(latest.values("progress")[:1]),
+    )

@@ -54,11 +54,12 @@ class JobLost(Exception):
 
 
 def _publish(job_id: uuid.UUID | str, owner_id: int, status: str, progress: int) -> None:
-    from chat.events import job_update_publish
+    """Announce the change once it is committed (the chat pushes it to the owner's tabs)."""
+    from analysis.signals import job_changed
 
     transaction.on_commit(
-        lambda: job_update_publish(
-            owner_id=owner_id, job_id=str(job_id), status=status, progress=progress
+        lambda: job_changed.send(
+            sender=AnalysisJob, job_id=str(job_id), owner_id=owner_id, status=str(status), progress=int(progress)
         )
     )
 

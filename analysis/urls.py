@@ -10,6 +10,7 @@ api_urlpatterns = [
 ]
 
 urlpatterns = [
+    path("uploads", views.uploads_page, name="uploads"),
     path("uploads/<int:upload_id>/jobs", views.upload_jobs, name="analysis-upload-jobs"),
     path("uploads/<int:upload_id>/jobs/start", views.upload_job_start, name="analysis-job-start"),
     path("jobs/<uuid:job_id>", views.job_detail, name="analysis-job"),

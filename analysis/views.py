@@ -1,19 +1,29 @@
-"""Pages: an upload's job list (live progress by htmx polling) and a job's profile page."""
+"""Pages: the resumes list with their latest analysis, an upload's job list (live progress by htmx
+polling) and a job's profile page."""
 
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from analysis.models import AnalysisJob
+from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
 from analysis.qa_bank import month_year
-from analysis.selectors import job_for_owner, jobs_for_upload, profile_for_job, upload_for_owner
+from analysis.selectors import (
+    job_for_owner,
+    jobs_for_upload,
+    profile_for_job,
+    upload_for_owner,
+    uploads_with_latest_job,
+)
 from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
 
 POLL_SECONDS = 2
+UPLOADS_PAGE_SIZE = 25
+UNFINISHED = {status.value for status in JobStatus} - FINISHED_STATUSES
 
 
 def _upload_or_404(request: HttpRequest, upload_id: int):
@@ -143,3 +153,15 @@ def external_url(value: object) -> str:
     if "://" not in text:
         text = "https://" + text
     return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+@login_required
+@require_safe
+def uploads_page(request: HttpRequest) -> HttpResponse:
+    """/uploads: the user's resumes with their latest analysis status (uploads knows no jobs)."""
+    paginator = Paginator(uploads_with_latest_job(request.user), UPLOADS_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    for upload in page:
+        upload.status_label = JobStatus(upload.latest_status).label if upload.latest_status else None
+        upload.status_class = "running" if upload.latest_status in UNFINISHED else upload.latest_status
+    return render(request, "uploads/list.html", {"page": page})

@@ -1,6 +1,8 @@
 """Real-time events to a user's connected chat clients (each user's sockets share one group).
 
-Other apps call `job_update_publish`; the chat consumer delivers the event to every open tab.
+The analysis app announces job changes with its `job_changed` signal (the chat subscribes in
+ChatConfig.ready, so analysis never imports chat); the consumer delivers each event to every
+open tab.
 """
 
 import logging
@@ -28,6 +30,13 @@ def job_update_publish(*, owner_id: int, job_id: str, status: str, progress: int
     event = {"type": "job.update", "job_id": str(job_id), "status": str(status), "progress": int(progress)}
     group = user_group(owner_id)
     transaction.on_commit(lambda: group_send_sync(group, event))
+
+
+def job_changed_receiver(
+    sender: Any, *, owner_id: int, job_id: str, status: str, progress: int, **kwargs: Any
+) -> None:
+    """analysis.signals.job_changed (sent after commit): tell the owner's open tabs."""
+    job_update_publish(owner_id=owner_id, job_id=job_id, status=status, progress=progress)
 
 
 def token_revoked_receiver(sender: Any, *, user_id: int, token_id: int, **kwargs: Any) -> None:

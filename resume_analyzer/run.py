@@ -26,9 +26,7 @@ def prepare() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    from accounts.services import demo_user_ensure
-
-    demo_user_ensure()
+    call_command("demo_user")  # accounts' command: the launcher imports no app
     print(f"Resume Analyzer on http://{settings.HOST}:{settings.PORT}/", flush=True)
     print(f"Demo account: {settings.DEMO_EMAIL} / {settings.DEMO_PASSWORD}", flush=True)
 

@@ -2,7 +2,7 @@
 
 `python -m resume_analyzer.server <daphne arguments>` (see run.daphne_command).
 
-1. HTTP bodies over the upload limit are refused while they arrive (uploads.server): daphne
+1. HTTP bodies over the upload limit are refused while they arrive (body_limit.py): daphne
    otherwise buffers a whole body in memory before Django can say 413.
 2. WebSocket messages or frames over the limit close with code 1009: daphne's CLI sets the size
    limits, but autobahn by default "fails" such a connection by dropping TCP, so the client never
@@ -26,7 +26,7 @@ class ResumeAnalyzerServer(Server):
         # The CLI has loaded the ASGI application (and so set Django up) before run().
         from twisted.internet import reactor
 
-        from uploads.server import install_body_limit
+        from resume_analyzer.body_limit import install_body_limit
 
         install_body_limit()
         reactor.callWhenRunning(self.close_with_frames)

@@ -140,6 +140,9 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-resume-2026")
 
 # --- Limits ----------------------------------------------------------------------------------------
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Multipart framing and the small text fields around the file: a request body longer than
+# MAX_UPLOAD_BYTES plus this cannot hold an acceptable file (refused unread, resume_analyzer/body_limit.py).
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
 # Request bodies are checked against the upload limit by the upload view itself; other API bodies
 # are small, so Django's in-memory limit stays modest and oversized JSON answers 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024

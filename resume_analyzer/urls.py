@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from accounts.urls import api_urlpatterns as auth_api
+from resume_analyzer.dashboard import dashboard
 from resume_analyzer.health import healthz
 
 api_urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
+    path("", dashboard, name="dashboard"),
     path("", include("accounts.urls")),
 ]
 

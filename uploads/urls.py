@@ -9,5 +9,4 @@ api_urlpatterns = [
 
 urlpatterns = [
     path("upload", views.upload_page, name="upload"),
-    path("uploads", views.uploads_page, name="uploads"),
 ]

@@ -35,9 +35,6 @@ MAX_LINKEDIN_URL_CHARS = 500
 # A DOCX may inflate well past its zipped size (text compresses ~10x), but not past this.
 MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024
 MAX_DOCX_MEMBERS = 2000
-# Multipart framing and the small text fields around the file; a body longer than the file limit
-# plus this cannot hold an acceptable file.
-MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 EXTENSION_KINDS = {".pdf": Kind.PDF, ".doc": Kind.DOC, ".docx": Kind.DOCX}
 CANONICAL_MIME = {
@@ -131,7 +128,7 @@ def check_content_length(meta: dict) -> None:
         length = int(meta.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return  # Django's parser answers a malformed length with a 400 of its own.
-    if length > max_upload_bytes() + MULTIPART_OVERHEAD_BYTES:
+    if length > max_upload_bytes() + settings.MULTIPART_OVERHEAD_BYTES:
         raise too_large()
 
 

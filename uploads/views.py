@@ -1,23 +1,18 @@
-"""Upload pages: /upload (form with drag and drop) and /uploads (the user's resumes)."""
+"""The upload page: /upload (form with drag and drop). The /uploads list shows analysis status, so
+analysis/views.py serves it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from analysis.models import JobStatus
 from uploads.forms import UploadForm
 from uploads.parsers import IncomingUpload, read_upload
-from uploads.selectors import uploads_with_latest_job
 from uploads.services import upload_create
 from uploads.validation import UploadRejected, max_upload_bytes
-
-PAGE_SIZE = 25
-RUNNING = {s.value for s in JobStatus} - {JobStatus.COMPLETED, JobStatus.FAILED}
 
 
 # CSRF is checked by hand after the body is parsed: the size-limit handler has to be installed
@@ -40,17 +35,6 @@ def upload_page(request: HttpRequest) -> HttpResponse:
         return _render_upload(request, form, status=exc.status)
     messages.success(request, f"Uploaded {upload.filename}.")
     return redirect("uploads")
-
-
-@login_required
-@require_safe
-def uploads_page(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(uploads_with_latest_job(request.user), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    for upload in page:
-        upload.status_label = JobStatus(upload.latest_status).label if upload.latest_status else None
-        upload.status_class = "running" if upload.latest_status in RUNNING else upload.latest_status
-    return render(request, "uploads/list.html", {"page": page})
 
 
 def _render_upload(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:

@@ -1,5 +1,5 @@
 """The size limit over real HTTP through daphne: 413 (never 400/500), nothing stored, and the
-server's peak memory stays flat however large the body (uploads.server.BodyLimitedRequest)."""
+server's peak memory stays flat however large the body (resume_analyzer.body_limit.BodyLimitedRequest)."""
 
 import http.client
 import json

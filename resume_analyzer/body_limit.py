@@ -17,11 +17,10 @@ from daphne import http_protocol
 from django.conf import settings
 
 from resume_analyzer.api_errors import TOO_LARGE, error_body
-from uploads.validation import MULTIPART_OVERHEAD_BYTES
 
 
 def max_request_body_bytes() -> int:
-    return settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES
+    return settings.MAX_UPLOAD_BYTES + settings.MULTIPART_OVERHEAD_BYTES
 
 
 class BodyLimitedRequest(http_protocol.WebRequest):
