@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from pgvector.django import HnswIndex, VectorField
 
-EMBEDDING_DIMENSIONS = 384
+from resume_analyzer.ai.embeddings import EMBEDDING_DIMENSIONS
 
 
 class JobStatus(models.TextChoices):

@@ -2,16 +2,28 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable; unset or empty means `default`. Any other word is refused rather than
+    read as false, so a typo such as HTTPS=ture cannot silently switch a protection off."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    accepted = ", ".join(TRUE_WORDS + FALSE_WORDS)
+    raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value; use one of {accepted}")
 
 
 def env_int(name: str, default: int) -> int:

@@ -195,7 +195,6 @@ STATIC_ROOT = DATA_DIR / "staticfiles"
 # --- AI layer --------------------------------------------------------------------------------------
 AI_BACKEND = env_str("AI_BACKEND", "local")  # analysis, interview, chat answers: local | openai
 EMBEDDING_BACKEND = env_str("EMBEDDING_BACKEND", "local")  # local | openai
-EMBEDDING_DIMENSIONS = 384
 OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
 OPENAI_API_KEY = env_str("OPENAI_API_KEY", "")
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")

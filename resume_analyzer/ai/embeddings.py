@@ -1,4 +1,4 @@
-"""Sentence embeddings (384 dimensions): local MiniLM weights, or an OpenAI-compatible endpoint."""
+"""Sentence embeddings (EMBEDDING_DIMENSIONS): local MiniLM weights, or an OpenAI-compatible endpoint."""
 
 import hashlib
 import logging
@@ -14,6 +14,9 @@ logger = logging.getLogger(__name__)
 
 # The published all-MiniLM-L6-v2 weights; anything else is refused.
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# The one definition of the vector size: what MiniLM produces, what OpenAI-compatible endpoints are
+# asked for, and the size of the vector columns (analysis.models; migrations keep their literal).
+EMBEDDING_DIMENSIONS = 384
 OPENAI_BATCH = 256
 _load_lock = threading.Lock()
 
@@ -74,16 +77,16 @@ def _embed_openai(texts: list[str]) -> list[list[float]]:
             lambda batch=batch: client.embeddings.create(
                 model=settings.OPENAI_EMBEDDING_MODEL,
                 input=batch,
-                dimensions=settings.EMBEDDING_DIMENSIONS,
+                dimensions=EMBEDDING_DIMENSIONS,
             )
         )
         data = sorted(response.data, key=lambda item: item.index)
         if len(data) != len(batch):
             raise AIError("embedding response has the wrong number of vectors", permanent=False)
         for item in data:
-            if len(item.embedding) != settings.EMBEDDING_DIMENSIONS:
+            if len(item.embedding) != EMBEDDING_DIMENSIONS:
                 raise AIError(
-                    f"embedding has {len(item.embedding)} dimensions, expected {settings.EMBEDDING_DIMENSIONS}",
+                    f"embedding has {len(item.embedding)} dimensions, expected {EMBEDDING_DIMENSIONS}",
                     permanent=True,
                 )
             vectors.append(list(item.embedding))

@@ -117,3 +117,19 @@ def test_pages_answer_head_like_get(client, owner):
         response = client.head(path)
         assert response.status_code in (200, 302), (path, response.status_code)
         assert response.content == b""
+
+
+def test_demo_user_command_creates_the_account_and_resets_its_password(settings):
+    from django.core.management import call_command
+
+    from accounts.models import User
+
+    call_command("demo_user")
+    user = User.objects.get(email=settings.DEMO_EMAIL)
+    assert user.check_password(settings.DEMO_PASSWORD)
+    user.set_password("changed-meanwhile-2026")
+    user.save()
+    call_command("demo_user")
+    assert User.objects.filter(email=settings.DEMO_EMAIL).count() == 1
+    user.refresh_from_db()
+    assert user.check_password(settings.DEMO_PASSWORD)
