@@ -143,11 +143,6 @@ def chat_exchange_record(*, exchange: list[ChatMessage]) -> list[ChatMessage]:
     return ChatMessage.objects.bulk_create(exchange)
 
 
-def chat_message_answer(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:
-    """Answer `question` about `job` and record both sides of the exchange."""
-    return chat_exchange_record(exchange=chat_exchange_prepare(user=user, job=job, question=question))
-
-
 def _source(passage: Passage) -> dict:
     return {
         "chunk": passage.index,

@@ -39,11 +39,6 @@ def upload_create(*, owner, uploaded_file: UploadedFile | None, linkedin_url: ob
     return upload
 
 
-def upload_delete(*, upload: Upload) -> None:
-    """Deletes the row; uploads.signals removes the stored file once the deletion commits."""
-    upload.delete()
-
-
 def _sha256(uploaded_file: UploadedFile) -> str:
     digest = hashlib.sha256()
     for chunk in uploaded_file.chunks():

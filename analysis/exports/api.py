@@ -24,9 +24,11 @@ from resume_analyzer.openapi import ErrorSerializer
 SUPPORTED = ", ".join(FORMATS)
 
 
-class IgnoreFormatParameter(BaseContentNegotiation):
-    """DRF reads `?format=` as a renderer override and would 404 on `pdf`; here it names the file
-    type, so errors always render as JSON."""
+class FileTypeByQuery(BaseContentNegotiation):
+    """`?format=` names the file type, so the Accept header must not refuse it: DRF's default
+    negotiation answers 406 to a client sending `Accept: application/pdf` for a PDF (the view's
+    only renderer is JSON, used for errors). URL_FORMAT_OVERRIDE=None already keeps DRF from
+    reading `?format=` itself; this class is about Accept."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
@@ -49,7 +51,7 @@ SCHEMA = extend_schema(
 
 
 class ExportView(APIView):
-    content_negotiation_class = IgnoreFormatParameter
+    content_negotiation_class = FileTypeByQuery
 
     @SCHEMA
     def get(self, request: Request) -> HttpResponseBase:

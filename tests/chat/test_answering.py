@@ -14,7 +14,8 @@ from chat.services import (
     ChatError,
     answer_question,
     chat_context_resolve,
-    chat_message_answer,
+    chat_exchange_prepare,
+    chat_exchange_record,
     question_normalize,
 )
 
@@ -107,8 +108,9 @@ def test_context_errors_hide_other_users_jobs(owner, outsider, make_analysis):
 
 def test_history_is_kept_per_user_and_resume(owner, outsider, make_analysis):
     first, second = make_analysis(owner), make_analysis(owner)
-    chat_message_answer(user=owner, job=first, question="Where did I study?")
-    chat_message_answer(user=owner, job=second, question="What are my top skills?")
+    for job, question in ((first, "Where did I study?"), (second, "What are my top skills?")):
+        # What the chat consumer does: answer, send, then record both sides.
+        chat_exchange_record(exchange=chat_exchange_prepare(user=owner, job=job, question=question))
     history = history_list(user=owner, job=first)
     assert [(m.role, m.content[:18]) for m in history] == [("user", "Where did I study?"), ("assistant", "You studied at Uni")]
     assert history[1].metadata["from_qa"] is True

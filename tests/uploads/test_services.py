@@ -7,7 +7,7 @@ from accounts.models import User
 from tests.uploads.badfiles import fixture
 from tests.uploads.factories import make_upload
 from uploads.models import Upload
-from uploads.services import upload_create, upload_delete
+from uploads.services import upload_create
 from uploads.validation import UploadRejected
 
 
@@ -26,12 +26,16 @@ def test_missing_file_is_rejected(owner):
     assert caught.value.status == 400 and caught.value.body["error"] == "No file uploaded"
 
 
-def test_delete_removes_the_file_after_commit(owner, django_capture_on_commit_callbacks):
+def test_delete_removes_the_file_after_commit(owner, make_user, client, django_capture_on_commit_callbacks):
+    """Uploads are deleted by staff in the admin (or with their user); uploads.signals then
+    removes the stored file once the deletion commits."""
     upload = make_upload(owner)
     path = Path(upload.file.path)
     assert path.exists()
+    client.force_login(make_user("staff@example.com", is_staff=True, is_superuser=True))
     with django_capture_on_commit_callbacks(execute=True):
-        upload_delete(upload=upload)
+        response = client.post(f"/admin/uploads/upload/{upload.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
     assert not path.exists() and not Upload.objects.exists()
 
 
