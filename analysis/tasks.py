@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from django_q.signals import post_spawn
 
 from analysis.services import job_claim, job_heartbeat, job_run, jobs_reap, worker_identity
+from resume_analyzer.ai.embeddings import uses_local_model
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def on_worker_spawn(sender, proc_name: str = "", **kwargs) -> None:
         schedules_ensure()
     except Exception:
         logger.exception("reaping on worker start failed")
-    if settings.ANALYSIS_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+    if settings.ANALYSIS_PRELOAD_MODEL and uses_local_model():
         _warm_model()
 
 
@@ -101,7 +102,7 @@ def schedules_ensure() -> None:
 def share_cpus() -> None:
     """Give each worker process its share of the cores for torch: with 2 workers on 2 cores, one
     thread each used half the CPU per resume of two threads each (measured in bench/pipeline.py)."""
-    if settings.EMBEDDING_BACKEND != "local":
+    if not uses_local_model():
         return
     import torch
 

@@ -8,6 +8,7 @@ answer: quoted extractively by the local backend, or summarised by a completion 
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from analysis.models import AnalysisJob, JobStatus
 from chat.models import ChatMessage, ChatRole
 from chat.selectors import Passage, chat_jobs, passages_similar, qa_best_match
+from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
 from resume_analyzer.ai.embeddings import embed_text
 from resume_analyzer.ai.errors import AIError
 
@@ -119,12 +121,8 @@ def answer_question(*, job: AnalysisJob, question: str) -> Answer:
     if not passages:
         return Answer(NOT_FOUND_ANSWER, {"from_qa": False, "sources": []})
     sources = [_source(passage) for passage in passages]
-    if settings.AI_BACKEND == "openai":
-        try:
-            return Answer(_grounded_completion(question, passages), {"from_qa": False, "sources": sources})
-        except AIError as exc:  # the resume still answers, extractively
-            logger.warning("grounded chat completion failed, answering extractively: %s", exc)
-    return Answer(_extractive(question, passages), {"from_qa": False, "sources": sources})
+    answer_from = pick(PASSAGE_ANSWERERS, "AI_BACKEND")
+    return Answer(answer_from(question, passages), {"from_qa": False, "sources": sources})
 
 
 def chat_exchange_prepare(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:
@@ -204,3 +202,18 @@ def _grounded_completion(question: str, passages: list[Passage]) -> str:
     if not content:
         raise AIError("OpenAI API error: empty answer", permanent=False)
     return content
+
+
+def _grounded_or_extractive(question: str, passages: list[Passage]) -> str:
+    try:
+        return _grounded_completion(question, passages)
+    except AIError as exc:  # the resume still answers, extractively
+        logger.warning("grounded chat completion failed, answering extractively: %s", exc)
+        return _extractive(question, passages)
+
+
+# How each backend answers from resume passages when the Q&A bank has no close match.
+PASSAGE_ANSWERERS: dict[str, Callable[[str, list[Passage]], str]] = {
+    LOCAL: _extractive,
+    OPENAI: _grounded_or_extractive,
+}

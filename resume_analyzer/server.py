@@ -22,6 +22,10 @@ from daphne.server import Server
 
 
 class ResumeAnalyzerServer(Server):
+    """daphne's Server with the two rules above. run() and ws_factory are daphne internals (daphne
+    is pinned exactly, tests/test_dependencies.py); a daphne option for a body limit and for
+    autobahn's failByDrop would make this class unnecessary."""
+
     def run(self) -> None:
         # The CLI has loaded the ASGI application (and so set Django up) before run().
         from twisted.internet import reactor
@@ -40,7 +44,9 @@ class ResumeAnalyzerServer(Server):
 def start_model_warmup() -> None:
     from django.conf import settings
 
-    if settings.WEB_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+    from resume_analyzer.ai.embeddings import uses_local_model
+
+    if settings.WEB_PRELOAD_MODEL and uses_local_model():
         threading.Thread(target=_warm_model, name="embedding-warmup", daemon=True).start()
 
 

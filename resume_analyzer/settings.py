@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from resume_analyzer.ai.backends import LOCAL, backend_setting
 from resume_analyzer.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -193,8 +194,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
 
 # --- AI layer --------------------------------------------------------------------------------------
-AI_BACKEND = env_str("AI_BACKEND", "local")  # analysis, interview, chat answers: local | openai
-EMBEDDING_BACKEND = env_str("EMBEDDING_BACKEND", "local")  # local | openai
+# An unknown backend name stops the process here, at startup (resume_analyzer/ai/backends.py).
+AI_BACKEND = backend_setting("AI_BACKEND", env_str("AI_BACKEND", LOCAL))  # analysis, interview, chat
+EMBEDDING_BACKEND = backend_setting("EMBEDDING_BACKEND", env_str("EMBEDDING_BACKEND", LOCAL))
 OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
 OPENAI_API_KEY = env_str("OPENAI_API_KEY", "")
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")

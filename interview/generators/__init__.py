@@ -1,4 +1,5 @@
-"""Interview question generation behind two functions; the backend comes from settings.AI_BACKEND.
+"""Interview question generation behind two functions; the backend comes from settings.AI_BACKEND
+(GENERATORS maps each backend name to its pair of functions).
 
 `generate_set` returns a GenerationResult with `count` distinct questions; `new_answer` returns a
 fresh answer that differs from every answer in `previous` (newest first) when it can, and always
@@ -7,11 +8,10 @@ from the current one. Failures raise AIError (backend) or NotEnoughMaterial
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
-from interview.generators.facts import facts_from_profile
+from interview.generators.facts import Facts, facts_from_profile
 from interview.generators.local import (
     CATEGORY_WEIGHTS,
     DIFFICULTY_WEIGHTS,
@@ -21,10 +21,12 @@ from interview.generators.local import (
     infer_context,
 )
 from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
+from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
 from resume_analyzer.ai.errors import AIError
 
 LOCAL_VERSION = "interview-local-v1"
 __all__ = [
+    "GENERATORS",
     "GeneratedQuestion",
     "GenerationResult",
     "NotEnoughMaterial",
@@ -41,27 +43,24 @@ class GenerationResult:
     usage: dict = field(default_factory=dict)
 
 
-def _backend() -> str:
-    if settings.AI_BACKEND not in ("local", "openai"):
-        raise AIError(f"unknown AI_BACKEND {settings.AI_BACKEND!r}", permanent=True)
-    return settings.AI_BACKEND
+@dataclass(frozen=True)
+class Generator:
+    """One backend's way to write a question set and to write a new answer to one question.
+
+    Both get the facts and every input by keyword; a backend takes the ones it uses and leaves
+    the rest in `**_unused` (the local one writes from the facts, openai from the profile)."""
+
+    generate: Callable[..., GenerationResult]
+    answer: Callable[..., tuple[str, dict]]
 
 
 def generate_set(
     *, profile: dict, job_title: str, company: str, count: int, seed: int
 ) -> GenerationResult:
     facts = facts_from_profile(profile, job_title=job_title, company=company)
-    if _backend() == "local":
-        questions = generate_local(facts, count=count, seed=seed)
-        return GenerationResult(questions, "local", LOCAL_VERSION)
-    from interview.generators.openai_backend import PROMPT_VERSION, generate_openai
-
-    plan = {
-        "categories": apportion(count, CATEGORY_WEIGHTS),
-        "difficulties": apportion(count, DIFFICULTY_WEIGHTS[facts.seniority]),
-    }
-    result = generate_openai(profile, job_title=job_title, company=company, plan=plan)
-    return GenerationResult(result.data, "openai", PROMPT_VERSION, result.usage)
+    return pick(GENERATORS, "AI_BACKEND").generate(
+        facts, profile=profile, job_title=job_title, company=company, count=count, seed=seed
+    )
 
 
 def new_answer(
@@ -75,18 +74,61 @@ def new_answer(
 ) -> tuple[str, dict]:
     """A different answer for `question` and the token usage it cost."""
     facts = facts_from_profile(profile, job_title=job_title, company=company)
-    if _backend() == "openai":
-        from interview.generators.openai_backend import answer_openai
+    return pick(GENERATORS, "AI_BACKEND").answer(
+        facts,
+        profile=profile,
+        question=question,
+        previous=previous,
+        job_title=job_title,
+        company=company,
+        seed=seed,
+    )
 
-        result = answer_openai(
-            profile,
-            question=question.question,
-            category=question.category,
-            previous=previous[0] if previous else "",
-            job_title=job_title,
-            company=company,
-        )
-        return result.data, result.usage
+
+def _generate_local(facts: Facts, *, count: int, seed: int, **_unused) -> GenerationResult:
+    questions = generate_local(facts, count=count, seed=seed)
+    return GenerationResult(questions, LOCAL, LOCAL_VERSION)
+
+
+def _generate_openai(
+    facts: Facts, *, profile: dict, job_title: str, company: str, count: int, seed: int
+) -> GenerationResult:
+    from interview.generators.openai_backend import PROMPT_VERSION, generate_openai
+
+    plan = {
+        "categories": apportion(count, CATEGORY_WEIGHTS),
+        "difficulties": apportion(count, DIFFICULTY_WEIGHTS[facts.seniority]),
+    }
+    result = generate_openai(profile, job_title=job_title, company=company, plan=plan)
+    return GenerationResult(result.data, OPENAI, PROMPT_VERSION, result.usage)
+
+
+def _answer_openai(
+    facts: Facts,
+    *,
+    profile: dict,
+    question: GeneratedQuestion,
+    previous: list[str],
+    job_title: str,
+    company: str,
+    seed: int,
+) -> tuple[str, dict]:
+    from interview.generators.openai_backend import answer_openai
+
+    result = answer_openai(
+        profile,
+        question=question.question,
+        category=question.category,
+        previous=previous[0] if previous else "",
+        job_title=job_title,
+        company=company,
+    )
+    return result.data, result.usage
+
+
+def _answer_local(
+    facts: Facts, *, question: GeneratedQuestion, previous: list[str], seed: int, **_unused
+) -> tuple[str, dict]:
     context = question.context or infer_context(facts, question.question, question.category)
     rng = random.Random(seed)
     current = previous[:1]
@@ -97,3 +139,9 @@ def new_answer(
         if answer not in (previous if attempt < 12 else current):
             return answer, {}
     raise AIError("could not produce a different answer", permanent=False)
+
+
+GENERATORS: dict[str, Generator] = {
+    LOCAL: Generator(generate=_generate_local, answer=_answer_local),
+    OPENAI: Generator(generate=_generate_openai, answer=_answer_openai),
+}

@@ -3,11 +3,13 @@
 import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 
+from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
 from resume_analyzer.ai.errors import AIError
 
 logger = logging.getLogger(__name__)
@@ -93,16 +95,23 @@ def _embed_openai(texts: list[str]) -> list[list[float]]:
     return vectors
 
 
+def uses_local_model() -> bool:
+    """Whether embeddings come from the local MiniLM: only then is there a model to preload and
+    are torch's threads worth setting."""
+    return settings.EMBEDDING_BACKEND == LOCAL
+
+
 def embed_texts(texts: list[str]) -> list[list[float]]:
     """Embed texts with the configured backend; unit-length vectors of EMBEDDING_DIMENSIONS."""
     if not texts:
         return []
-    backend = settings.EMBEDDING_BACKEND
-    if backend == "local":
-        return _embed_local(texts)
-    if backend == "openai":
-        return _embed_openai(texts)
-    raise AIError(f"unknown EMBEDDING_BACKEND {backend!r}", permanent=True)
+    return pick(EMBEDDERS, "EMBEDDING_BACKEND")(texts)
+
+
+EMBEDDERS: dict[str, Callable[[list[str]], list[list[float]]]] = {
+    LOCAL: _embed_local,
+    OPENAI: _embed_openai,
+}
 
 
 def embed_text(text: str) -> list[float]:

@@ -68,6 +68,14 @@ def test_scanned_pdf_fails_with_the_seed_style_message(owner):
     assert not UserProfile.objects.filter(job=job).exists()
 
 
+def test_the_extraction_caps_come_from_settings(owner, settings):
+    # analysis/documents/ reads no settings: the job hands it EXTRACTION_* as arguments.
+    settings.EXTRACTION_TIME_LIMIT_SECONDS = 0
+    job = run(new_job(owner, "resume.pdf"))
+    assert job.status == "failed"
+    assert job.error_message == "Text extraction failed: Text extraction took longer than 0 s and was stopped"
+
+
 def test_corrupt_file_fails_cleanly(owner):
     job = run(new_job(owner, "broken.docx", b"PK\x03\x04" + os.urandom(2000)))
     assert job.status == "failed"

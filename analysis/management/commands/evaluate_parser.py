@@ -9,6 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.parsing.evaluation import (
@@ -19,6 +20,7 @@ from analysis.parsing.evaluation import (
     resume_files,
     totals,
 )
+from resume_analyzer.ai.backends import BACKENDS, LOCAL, OPENAI
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "resumes"
 
@@ -35,10 +37,18 @@ def _openai(text: str, today: date) -> dict:
     return analyze_with_openai(text, today=today).profile
 
 
+# The profile each backend makes, with "today" fixed so the gold files' years stay right.
+ANALYSERS = {LOCAL: _local, OPENAI: _openai}
+
+
 def _read(path: Path) -> str:
     from analysis.documents.extraction import extract_text
 
-    return extract_text(path)
+    return extract_text(
+        path,
+        max_pages=settings.EXTRACTION_MAX_PAGES,
+        time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS,
+    )
 
 
 class Command(BaseCommand):
@@ -46,7 +56,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
-        parser.add_argument("--backend", choices=["local", "openai"], default="local")
+        parser.add_argument("--backend", choices=BACKENDS, default=LOCAL)
         parser.add_argument("--worst", type=int, default=5, help="how many of the worst files to show")
         parser.add_argument("--json", dest="json_path", help="also write the figures to this JSON file")
         parser.add_argument("--by-kind", action="store_true",
@@ -61,7 +71,7 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"no resumes with gold JSON files in {folder}")
         started = time.monotonic()
-        results = evaluate(files, read_text=_read, analyse=_local if backend == "local" else _openai)
+        results = evaluate(files, read_text=_read, analyse=ANALYSERS[backend])
         summed = totals(results)
         self.stdout.write(f"{len(files)} resumes in {folder}, backend {backend}, "
                           f"{time.monotonic() - started:.1f} s\n")

@@ -14,6 +14,8 @@ import time
 from django.conf import settings
 from django_q.management.commands.qcluster import Command as QclusterCommand
 
+from resume_analyzer.ai.embeddings import uses_local_model
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,7 +23,7 @@ class Command(QclusterCommand):
     help = "Start the analysis worker cluster (django-q2 qcluster with the embedding libraries preloaded)."
 
     def handle(self, *args, **options):
-        if settings.ANALYSIS_PRELOAD_MODEL and settings.EMBEDDING_BACKEND == "local":
+        if settings.ANALYSIS_PRELOAD_MODEL and uses_local_model():
             started = time.monotonic()
             import sentence_transformers  # noqa: F401  (imports torch and transformers too)
 
