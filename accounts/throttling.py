@@ -37,7 +37,12 @@ AHEAD = f"SELECT EXTRACT(EPOCH FROM tat - clock_timestamp()) FROM {TABLE} WHERE 
 class GcraRateThrottle(throttling.SimpleRateThrottle):
     """SimpleRateThrottle with one row per key instead of a cached history (see the module doc).
     Concrete classes list DRF's class first, so its allow_request (ScopedRateThrottle reads the
-    view's scope there) runs and then calls this one."""
+    view's scope there) runs and then calls this one.
+
+    That ordering, and the rate/num_requests/duration attributes it fills in, are how DRF's
+    throttles happen to be written, not documented API: djangorestframework is pinned exactly
+    in pyproject.toml (tests/test_dependencies.py). A storage hook in DRF's throttles (one atomic
+    "count this request if allowed" call instead of the cache history) would retire the class."""
 
     def allow_request(self, request, view) -> bool:
         if self.rate is None:

@@ -16,6 +16,13 @@ The subclass fixes what the package (1.1.4) gets wrong for a long-running web pr
 - a listener starting up deleted every queued message in the table, for every process, into its
   own queues, where the other processes' messages were lost; now it takes only messages for
   this process's own channels (their names carry its client prefix).
+
+These overrides reach into the package's private methods and attributes (_get_or_create_*,
+_channel_advisory_locks, django_db.retrieve_non_expired_queued_messages), so channels-postgres is
+pinned exactly in pyproject.toml and tests/test_dependencies.py fails on any other version: check
+each override against the new code before moving the pin. They become unnecessary once upstream
+runs one listener per process, skips the advisory lock for process-local channels, frees a closed
+channel's state, and reads only its own channels' queued messages at start-up.
 """
 
 import asyncio

@@ -97,5 +97,10 @@ def install_body_limit() -> None:
 
     daphne's HTTPFactory looks the request class up as a module global of daphne.http_protocol
     on each connection and offers no setting for it; this is the one place that replaces it.
+    That global, WebRequest's handle_reply/request_start and twisted.web's Request body handling
+    (gotLength, handleContentChunk, `content`) are internals: daphne and twisted are pinned
+    exactly in pyproject.toml (tests/test_dependencies.py). Unnecessary once daphne takes a
+    request-body size limit of its own (refusing early, without buffering) and lets twisted skip
+    its multipart parse.
     """
     http_protocol.WebRequest = BodyLimitedRequest

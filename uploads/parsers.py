@@ -62,6 +62,11 @@ class UploadLimitHandler(FileUploadHandler):
 
 
 class _StrictDjangoParser(DjangoMultiPartParser):
+    """Django's parser, refusing a bad filename where Django would strip it. sanitize_file_name
+    is undocumented, and so are HttpRequest._post/_files (set in _parsed): Django is pinned
+    exactly in pyproject.toml (tests/test_dependencies.py). A Django hook to choose the multipart
+    parser of an HttpRequest, or to refuse rather than sanitise filenames, would retire both."""
+
     def sanitize_file_name(self, file_name: str) -> str | None:
         check_filename(file_name)
         return super().sanitize_file_name(file_name)

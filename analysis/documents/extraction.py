@@ -282,7 +282,11 @@ def _docx_table(table) -> list[str]:
 
 
 def _unique_cells(row) -> list:
-    """The row's cells, each once (a merged cell repeats across the grid columns it spans)."""
+    """The row's cells, each once (a merged cell repeats across the grid columns it spans).
+
+    A cell's identity is its private XML element `_tc` (python-docx is pinned exactly in
+    pyproject.toml, tests/test_dependencies.py); a python-docx row API that yields each merged
+    cell once would retire this."""
     seen: set[int] = set()
     cells = []
     for cell in row.cells:

@@ -28,7 +28,9 @@ THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:c
 
 def _add(document: DocxDocument, text: str, style_id: str | None = None) -> Paragraph:
     """A paragraph with a style set by id: python-docx's lookup by style name scans every style
-    in the template on each call, which was most of the render time."""
+    in the template on each call, which was most of the render time. `_p` is python-docx's
+    private XML element (python-docx is pinned exactly, tests/test_dependencies.py); setting a
+    style by id through the public API would retire it."""
     paragraph = document.add_paragraph(text)
     if style_id:
         paragraph._p.style = style_id
