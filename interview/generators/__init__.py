@@ -104,15 +104,9 @@ def _generate_openai(
 
 
 def _answer_openai(
-    facts: Facts,
-    *,
-    profile: dict,
-    question: GeneratedQuestion,
-    previous: list[str],
-    job_title: str,
-    company: str,
-    seed: int,
-) -> tuple[str, dict]:
+    facts: Facts, *, profile: dict, question: GeneratedQuestion, previous: list[str],
+    job_title: str, company: str, **_unused,
+) -> tuple[str, dict]:  # fmt: skip
     from interview.generators.openai_backend import answer_openai
 
     result = answer_openai(
