@@ -1,6 +1,5 @@
 """Auth API: register, login (the seed's contract, byte for byte), logout, me."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -9,15 +8,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from accounts.services import (
-    EmailTaken,
-    token_issue,
-    token_revoke,
-    user_authenticate,
-    user_register,
-)
+from accounts.services import token_issue, token_revoke, user_authenticate, user_register
 from accounts.throttling import AnonRateThrottle
-from resume_analyzer.api_errors import error_response
+from resume_analyzer.errors import Rejected, Unauthenticated
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.serializers import TextOnlyCharField
 
@@ -61,14 +54,7 @@ class RegisterView(APIView):
     def post(self, request: Request) -> Response:
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            user = user_register(**data.validated_data)
-        except EmailTaken:
-            return error_response(
-                409, "Email already registered", "An account with this email already exists", field="email"
-            )
-        except DjangoValidationError as exc:
-            return error_response(400, "Invalid password", " ".join(exc.messages), field="password")
+        user = user_register(**data.validated_data)
         issued = token_issue(user=user)
         return Response({"token": issued.raw, "user": user_data(user)}, status=status.HTTP_201_CREATED)
 
@@ -83,10 +69,10 @@ class LoginView(APIView):
         payload = request.data if isinstance(request.data, dict) else {}
         email, password = payload.get("email"), payload.get("password")
         if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
-            return Response({"error": "Email and password are required"}, status=400)
+            raise Rejected("Email and password are required")
         user = user_authenticate(email=email, password=password)
         if user is None:
-            return Response({"error": "Invalid credentials"}, status=401)
+            raise Unauthenticated("Invalid credentials")
         issued = token_issue(user=user)
         return Response({"token": issued.raw, "user": user_data(user)})
 

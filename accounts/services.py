@@ -7,16 +7,19 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import ApiToken, User, hash_token
 from accounts.signals import token_revoked
+from resume_analyzer.errors import Conflict, Rejected
 from resume_analyzer.text import storable
 
 
-class EmailTaken(Exception):
-    pass
+class EmailTaken(Conflict):
+    def __init__(self) -> None:
+        super().__init__("Email already registered", "An account with this email already exists", field="email")
 
 
 @dataclass(frozen=True)
@@ -26,16 +29,19 @@ class IssuedToken:
 
 
 def user_register(*, email: str, password: str, name: str) -> User:
-    """Create a user; raises django ValidationError (weak password) or EmailTaken."""
+    """Create a user; raises EmailTaken, or Rejected for a weak password."""
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise EmailTaken(email)
-    validate_password(password, user=User(email=email, name=name))
+        raise EmailTaken()
+    try:
+        validate_password(password, user=User(email=email, name=name))
+    except ValidationError as exc:
+        raise Rejected("Invalid password", " ".join(exc.messages), field="password") from exc
     try:
         with transaction.atomic():
             return User.objects.create_user(email=email, password=password, name=name)
     except IntegrityError as exc:  # a concurrent registration won the race
-        raise EmailTaken(email) from exc
+        raise EmailTaken() from exc
 
 
 def user_authenticate(*, email: str, password: str) -> User | None:

@@ -5,7 +5,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import LoginForm, RegisterForm
-from accounts.services import EmailTaken, user_authenticate, user_register
+from accounts.services import user_authenticate, user_register
+from resume_analyzer.errors import ApplicationError
+from resume_analyzer.pages import form_error
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -36,8 +38,8 @@ def register_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = user_register(**form.cleaned_data)
-        except EmailTaken:
-            form.add_error("email", "An account with this email already exists.")
+        except ApplicationError as exc:  # an email registered since the form's check, a weak password
+            form_error(form, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("/")

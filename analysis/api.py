@@ -8,17 +8,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.throttling import UserRateThrottle
+from analysis.models import AnalysisJob
 from analysis.selectors import (
     job_for_owner,
+    job_not_found,
     jobs_for_upload,
     parse_job_id,
     parse_upload_id,
     upload_for_owner,
 )
 from analysis.serializers import JobActionSerializer, JobSerializer, JobStartedSerializer
-from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
-from resume_analyzer.api_errors import error_response
+from analysis.services import job_delete, job_retry, job_start
+from resume_analyzer.errors import NotFound, Rejected
 from resume_analyzer.openapi import ErrorSerializer
+from uploads.models import Upload
 
 UPLOAD_ID = OpenApiParameter(
     "upload_id", int, required=True, description="Id of the uploaded resume"
@@ -30,8 +33,8 @@ class ExpensiveThrottle(UserRateThrottle):
     scope = "expensive"
 
 
-def _upload_or_error(request: Request):
-    """(upload, None) for the caller's upload, else (None, the seed's 400/404 response)."""
+def _upload(request: Request) -> Upload:
+    """The caller's upload named by ?upload_id=; raises Rejected or NotFound with the seed's body."""
     raw = request.query_params.get("upload_id")
     upload_id = parse_upload_id(raw)
     if upload_id is None:
@@ -40,30 +43,29 @@ def _upload_or_error(request: Request):
             if raw
             else "The upload_id query parameter is required"
         )
-        return None, error_response(400, "Invalid upload_id parameter", message, field="upload_id")
+        raise Rejected("Invalid upload_id parameter", message, field="upload_id")
     upload = upload_for_owner(user=request.user, upload_id=upload_id)
     if upload is None:
-        return None, error_response(
-            404, "Upload not found", "No upload with this id", upload_id=upload_id
-        )
-    return upload, None
+        raise NotFound("Upload not found", "No upload with this id", upload_id=upload_id)
+    return upload
 
 
-def job_not_found(job_id: uuid.UUID) -> Response:
-    """The 404 for a job that is missing, another user's, or deleted meanwhile (all look alike)."""
-    return error_response(404, "Job not found", "No analysis job with this id", job_id=str(job_id))
-
-
-def _job_or_error(request: Request):
+def job_id_param(request: Request, *, title: str = "Invalid job_id parameter") -> uuid.UUID:
+    """The ?job_id= UUID; raises Rejected (the export's seed body has a shorter `title`)."""
     raw = request.query_params.get("job_id")
     job_id = parse_job_id(raw)
     if job_id is None:
         message = "job_id must be a UUID" if raw else "The job_id query parameter is required"
-        return None, error_response(400, "Invalid job_id parameter", message, field="job_id")
+        raise Rejected(title, message, field="job_id")
+    return job_id
+
+
+def _job(request: Request) -> AnalysisJob:
+    job_id = job_id_param(request)
     job = job_for_owner(user=request.user, job_id=job_id)
     if job is None:
-        return None, job_not_found(job_id)
-    return job, None
+        raise job_not_found(job_id)
+    return job
 
 
 class StartView(APIView):
@@ -75,10 +77,7 @@ class StartView(APIView):
         responses={202: JobStartedSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def post(self, request: Request) -> Response:
-        upload, error = _upload_or_error(request)
-        if error:
-            return error
-        job = job_start(upload=upload)
+        job = job_start(upload=_upload(request))
         body = {
             "job_id": str(job.id),
             "status": job.status,
@@ -93,10 +92,7 @@ class JobsView(APIView):
         responses={200: JobSerializer(many=True), 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def get(self, request: Request) -> Response:
-        upload, error = _upload_or_error(request)
-        if error:
-            return error
-        return Response(JobSerializer(jobs_for_upload(upload=upload), many=True).data)
+        return Response(JobSerializer(jobs_for_upload(upload=_upload(request)), many=True).data)
 
 
 class DeleteJobView(APIView):
@@ -105,15 +101,8 @@ class DeleteJobView(APIView):
         responses={200: JobActionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def delete(self, request: Request) -> Response:
-        job, error = _job_or_error(request)
-        if error:
-            return error
-        try:
-            job_delete(job=job)
-        except JobGone:
-            return job_not_found(job.id)
-        except JobNotStartable as exc:
-            return error_response(400, "Cannot delete job", str(exc), current_status=job.status)
+        job = _job(request)
+        job_delete(job=job)  # JobGone: the 404 above; JobNotStartable: 400 with current_status
         return Response(
             {"success": True, "message": "Job deleted successfully", "job_id": str(job.id)}
         )
@@ -128,15 +117,7 @@ class RetryJobView(APIView):
         responses={202: JobActionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def post(self, request: Request) -> Response:
-        job, error = _job_or_error(request)
-        if error:
-            return error
-        try:
-            job = job_retry(job=job)
-        except JobGone:
-            return job_not_found(job.id)
-        except JobNotStartable as exc:
-            return error_response(400, "Cannot retry job", str(exc))
+        job = job_retry(job=_job(request))
         body = {
             "success": True,
             "message": "Job retry started successfully",

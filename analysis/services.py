@@ -34,18 +34,20 @@ from analysis.models import (
     UserProfile,
 )
 from analysis.qa_bank import qa_bank_build
+from analysis.selectors import JOB_NOT_FOUND, JobNotFound
 from resume_analyzer.ai.embeddings import embed_texts
 from resume_analyzer.ai.errors import AIError
+from resume_analyzer.errors import NotReady
 
 logger = logging.getLogger(__name__)
 
 
 
-class JobNotStartable(Exception):
+class JobNotStartable(NotReady):
     """The job cannot go the asked way (e.g. retrying a completed job); message says why."""
 
 
-class JobGone(Exception):
+class JobGone(JobNotFound):
     """The job was deleted meanwhile (e.g. by a concurrent request)."""
 
 
@@ -94,7 +96,9 @@ def job_retry(*, job: AnalysisJob) -> AnalysisJob:
         updated = AnalysisJob.objects.filter(id=job.id, status=JobStatus.FAILED).update(**reset)
         if not updated:
             _status_now_or_gone(job)  # refused, or deleted meanwhile by a concurrent request
-            raise JobNotStartable(f"only failed jobs can be retried, current status: {job.status}")
+            raise JobNotStartable(
+                "Cannot retry job", f"only failed jobs can be retried, current status: {job.status}"
+            )
         _drop_outputs(job.id)
         _enqueue(job.id)
         _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
@@ -111,7 +115,9 @@ def job_delete(*, job: AnalysisJob) -> None:
     ).delete()
     if not deleted:
         _status_now_or_gone(job)  # refused, or deleted meanwhile by a concurrent request
-        raise JobNotStartable("Only completed or failed jobs can be deleted")
+        raise JobNotStartable(
+            "Cannot delete job", "Only completed or failed jobs can be deleted", current_status=job.status
+        )
 
 
 def _status_now_or_gone(job: AnalysisJob) -> None:
@@ -119,7 +125,7 @@ def _status_now_or_gone(job: AnalysisJob) -> None:
     no longer exists."""
     job.status = AnalysisJob.objects.filter(id=job.id).values_list("status", flat=True).first()
     if job.status is None:
-        raise JobGone(str(job.id))
+        raise JobGone(*JOB_NOT_FOUND, job_id=str(job.id))
 
 
 def _reset_fields() -> dict:

@@ -20,6 +20,7 @@ from analysis.selectors import (
     uploads_with_latest_job,
 )
 from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
+from resume_analyzer.pages import page_message
 
 POLL_SECONDS = 2
 UPLOADS_PAGE_SIZE = 25
@@ -77,7 +78,7 @@ def job_retry_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     except JobGone:
         messages.error(request, "Cannot retry: the job was deleted.")
     except JobNotStartable as exc:
-        messages.error(request, f"Cannot retry: {exc}.")
+        messages.error(request, f"Cannot retry: {page_message(exc)}.")
     return redirect("analysis-upload-jobs", upload_id=job.upload_id)
 
 
@@ -91,7 +92,7 @@ def job_delete_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     except JobGone:  # a second click or another tab got there first: the outcome is the same
         messages.success(request, "The job and its analysis were deleted.")
     except JobNotStartable as exc:
-        messages.error(request, f"Cannot delete: {exc}.")
+        messages.error(request, f"Cannot delete: {page_message(exc)}.")
     return redirect("analysis-upload-jobs", upload_id=job.upload_id)
 
 

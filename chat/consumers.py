@@ -36,6 +36,7 @@ from chat.services import (
     chat_exchange_record,
 )
 from resume_analyzer.ai.errors import AIError
+from resume_analyzer.errors import ApplicationError
 from resume_analyzer.text import storable
 
 logger = logging.getLogger(__name__)
@@ -138,8 +139,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.reply_to = None
         try:
             await self.dispatch_frame(self.parse(text_data, bytes_data))
-        except ChatError as exc:
-            await self.send_error(exc.error, exc.message, field=exc.field)
+        except ApplicationError as exc:  # the chat's own refusals, and any service's
+            await self.send_error(exc.error, exc.message or exc.error, field=exc.field)
         except AIError as exc:
             logger.warning("chat answer failed: %s", exc)
             await self.send_error("Answer failed", "The assistant could not answer right now; please try again")

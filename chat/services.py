@@ -15,12 +15,14 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import timezone
 
-from analysis.models import AnalysisJob, JobStatus
+from analysis.models import AnalysisJob
+from analysis.selectors import Refusals, completed_job_with_profile
 from chat.models import ChatMessage, ChatRole
 from chat.selectors import Passage, chat_jobs, passages_similar, qa_best_match
 from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
 from resume_analyzer.ai.embeddings import embed_text
 from resume_analyzer.ai.errors import AIError
+from resume_analyzer.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +42,29 @@ NOT_FOUND_ANSWER = (
 )
 
 
-class ChatError(Exception):
-    """A request the chat cannot serve; `error`/`message` become the client's error message."""
+class ChatError(ApplicationError):
+    """A request the chat cannot serve, in the socket's own words: `error`, `message` and `field`
+    become the client's error frame."""
 
     def __init__(self, error: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.error, self.message, self.field = error, message, field
+        super().__init__(error, message, **({"field": field} if field else {}))
+
+
+def _not_ready(job: AnalysisJob) -> ChatError:
+    return ChatError(
+        "Analysis not ready",
+        f"This analysis is {job.get_status_display().lower()}; chat about it once it has completed",
+        field="job_id",
+    )
+
+
+# Another user's job answers exactly like a missing one; a completed job without a profile is as
+# unready as a running one.
+REFUSALS = Refusals(
+    not_found=lambda job_id: ChatError("Not found", "No analysis job with this id", field="job_id"),
+    not_completed=_not_ready,
+    no_profile=_not_ready,
+)
 
 
 @dataclass(frozen=True)
@@ -67,16 +86,9 @@ def chat_context_resolve(*, user, job_id: str | None) -> AnalysisJob | None:
         key = uuid.UUID(str(job_id))
     except ValueError as exc:
         raise ChatError("Invalid field", "job_id must be an analysis job id (UUID)", field="job_id") from exc
-    job = AnalysisJob.objects.for_owner(user).select_related("profile").only(*CONTEXT_FIELDS).filter(pk=key).first()
-    if job is None:  # another user's job answers exactly like a missing one
-        raise ChatError("Not found", "No analysis job with this id", field="job_id")
-    if job.status != JobStatus.COMPLETED or not hasattr(job, "profile"):
-        raise ChatError(
-            "Analysis not ready",
-            f"This analysis is {job.get_status_display().lower()}; chat about it once it has completed",
-            field="job_id",
-        )
-    return job
+    return completed_job_with_profile(
+        user=user, job_id=key, refusals=REFUSALS, jobs=AnalysisJob.objects.only(*CONTEXT_FIELDS)
+    )
 
 
 # The person asked about becomes "the candidate", the wording of the Q&A bank: "where do I

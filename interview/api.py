@@ -6,7 +6,7 @@ regenerate-answer and save-question accept an optional `generation_id`. A questi
 `question` text is sent, the newest generation whose qN has that text. save-question stores the
 generated question's own text, category and difficulty (sent values are validated, not trusted),
 with the caller's `answer` when given, else the question's current answer. AI backend failures answer
-502 (permanent) or 503 with `retryable: true` (transient), never 500.
+502 (permanent) or 503 with `retryable: true` (transient), never 500 (resume_analyzer/api_errors.py).
 """
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -30,22 +30,9 @@ from interview.serializers import (
     SaveSerializer,
     generation_data,
 )
-from resume_analyzer.ai.errors import AIError
-from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 
 AI_ERRORS = {502: ErrorSerializer, 503: ErrorSerializer}
-
-
-def refused(exc: services.InterviewError) -> Response:
-    return error_response(exc.status, exc.error, exc.message, **exc.extra)
-
-
-def ai_failed(exc: AIError) -> Response:
-    """A backend failure is the upstream's fault: 502 when retrying will not help, 503 when it may."""
-    if exc.permanent:
-        return error_response(502, "AI service error", exc.message)
-    return error_response(503, "AI service unavailable", exc.message, retryable=True)
 
 
 def valid(serializer_class, data) -> dict:
@@ -74,12 +61,7 @@ class GenerateView(ExpensiveView):
     )
     def post(self, request: Request) -> Response:
         data = valid(GenerateSerializer, request.data)
-        try:
-            generation = services.generation_create(user=request.user, **data)
-        except services.InterviewError as exc:
-            return refused(exc)
-        except AIError as exc:
-            return ai_failed(exc)
+        generation = services.generation_create(user=request.user, **data)
         return Response(generation_data(generation))
 
 
@@ -98,19 +80,14 @@ class RegenerateAnswerView(ExpensiveView):
     )
     def post(self, request: Request) -> Response:
         data = valid(QuestionRefSerializer, request.data)
-        try:
-            question = services.question_find(
-                user=request.user,
-                job_id=data["job_id"],
-                question_id=data["question_id"],
-                question_text=data["question"],
-                generation_id=data.get("generation_id"),
-            )
-            question = services.question_regenerate_answer(question=question, user=request.user)
-        except services.InterviewError as exc:
-            return refused(exc)
-        except AIError as exc:
-            return ai_failed(exc)
+        question = services.question_find(
+            user=request.user,
+            job_id=data["job_id"],
+            question_id=data["question_id"],
+            question_text=data["question"],
+            generation_id=data.get("generation_id"),
+        )
+        question = services.question_regenerate_answer(question=question, user=request.user)
         return Response(
             {
                 "question_id": question.key,
@@ -130,24 +107,21 @@ class SaveQuestionView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = valid(SaveSerializer, request.data)
-        try:
-            question = services.question_find(
-                user=request.user,
-                job_id=data["job_id"],
-                question_id=data["question_id"],
-                question_text=data["question"],
-                generation_id=data.get("generation_id"),
-            )
-            saved = services.saved_question_create(
-                user=request.user,
-                question=question,
-                answer=data["answer"],
-                tags=data["tags"],
-                job_title=data["job_title"],
-                company=data["company"],
-            )
-        except services.InterviewError as exc:
-            return refused(exc)
+        question = services.question_find(
+            user=request.user,
+            job_id=data["job_id"],
+            question_id=data["question_id"],
+            question_text=data["question"],
+            generation_id=data.get("generation_id"),
+        )
+        saved = services.saved_question_create(
+            user=request.user,
+            question=question,
+            answer=data["answer"],
+            tags=data["tags"],
+            job_title=data["job_title"],
+            company=data["company"],
+        )
         body = {
             "success": True,
             "message": "Question saved successfully",
@@ -189,8 +163,5 @@ class SavedQuestionView(APIView):
 
     @extend_schema(responses={200: DeleteOut, 404: ErrorSerializer})
     def delete(self, request: Request, saved_id: int) -> Response:
-        try:
-            services.saved_question_delete(user=request.user, saved_id=saved_id)
-        except services.InterviewError as exc:
-            return refused(exc)
+        services.saved_question_delete(user=request.user, saved_id=saved_id)
         return Response({"success": True, "message": "Question removed from your library"})

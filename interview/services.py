@@ -12,16 +12,14 @@ import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from analysis.models import AnalysisJob, JobStatus, UserProfile
-from analysis.selectors import job_for_owner, profile_for_job
+from analysis.models import AnalysisJob
+from analysis.selectors import api_refusals, completed_job_with_profile, job_not_found
 from interview import generators
 from interview.models import (
     GeneratedQuestion,
@@ -29,6 +27,7 @@ from interview.models import (
     SavedQuestion,
     question_fingerprint,
 )
+from resume_analyzer.errors import Conflict, NotFound
 
 MAX_TAGS = 20
 ANSWER_HISTORY = 5  # a regenerated answer also avoids this many earlier ones
@@ -37,58 +36,33 @@ MAX_ID = (
 )  # URL ids beyond a bigint would make PostgreSQL raise instead of matching nothing
 
 
-@dataclass
-class InterviewError(Exception):
-    """A request the service refuses; `status` and the seed's error body for the API and pages."""
-
-    status: int
-    error: str
-    message: str
-    extra: dict[str, Any] = field(default_factory=dict)
+REFUSALS = api_refusals(needs="Interview questions need a completed analysis", name_job_id=False)
 
 
-def job_not_found() -> InterviewError:
-    return InterviewError(404, "Job not found", "No analysis job with this id")
+class QuestionAlreadySaved(Conflict):
+    def __init__(self) -> None:
+        super().__init__("Question already saved", "This question is already in your library")
 
 
-def completed_job(*, user, job_id: UUID | str) -> tuple[AnalysisJob, UserProfile]:
-    job = job_for_owner(user=user, job_id=job_id)
-    if job is None:
-        raise job_not_found()
-    if job.status != JobStatus.COMPLETED:
-        raise InterviewError(
-            400,
-            "Analysis not yet completed",
-            "Interview questions need a completed analysis",
-            {"current_status": job.status, "progress": job.progress},
-        )
-    profile = profile_for_job(job=job)
-    if profile is None:
-        raise InterviewError(404, "Profile not found", "No analysis results available for this job")
-    return job, profile
+def completed_job(*, user, job_id: UUID | str) -> AnalysisJob:
+    """The user's completed job, its profile at `job.profile`."""
+    return completed_job_with_profile(user=user, job_id=job_id, refusals=REFUSALS)
 
 
 def generation_create(
     *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10
 ) -> QuestionGeneration:
-    """Generate and store a set; raises InterviewError or resume_analyzer.ai.AIError."""
-    job, profile = completed_job(user=user, job_id=job_id)
+    """Generate and store a set; raises an ApplicationError or resume_analyzer.ai.AIError."""
+    job = completed_job(user=user, job_id=job_id)
+    profile = job.profile
     seed = secrets.randbits(63)
-    try:
-        result = generators.generate_set(
-            profile=profile.as_dict(),
-            job_title=job_title,
-            company=company,
-            count=num_questions,
-            seed=seed,
-        )
-    except generators.NotEnoughMaterial as exc:
-        raise InterviewError(
-            400,
-            "Not enough resume data",
-            f"This resume supports at most {exc.available} distinct questions",
-            {"max_questions": exc.available},
-        ) from exc
+    result = generators.generate_set(  # NotEnoughMaterial is a Rejected with the seed's body
+        profile=profile.as_dict(),
+        job_title=job_title,
+        company=company,
+        count=num_questions,
+        seed=seed,
+    )
     with transaction.atomic():
         generation = QuestionGeneration.objects.create(
             job=job,
@@ -170,16 +144,14 @@ def question_find(
     else:
         found = candidates.first()
     if found is None:
-        raise InterviewError(
-            404, "Question not found", "No generated question with this id for this job"
-        )
+        raise NotFound("Question not found", "No generated question with this id for this job")
     return found
 
 
 def question_regenerate_answer(*, question: GeneratedQuestion, user) -> GeneratedQuestion:
     """Replace the question's current answer with a different one; raises AIError on backend failure."""
     generation = question.generation
-    _, profile = completed_job(user=user, job_id=generation.job_id)
+    profile = completed_job(user=user, job_id=generation.job_id).profile
     draft = generators.GeneratedQuestion(
         question.question, question.category, question.difficulty, question.answer, question.context
     )
@@ -212,10 +184,6 @@ def normalise_tags(raw: Iterable[str] | str) -> list[str]:
     return tags[:MAX_TAGS]
 
 
-def already_saved() -> InterviewError:
-    return InterviewError(409, "Question already saved", "This question is already in your library")
-
-
 def saved_question_create(
     *,
     user,
@@ -228,7 +196,7 @@ def saved_question_create(
     """Save a generated question (with the caller's answer, or its current one) to the library."""
     fingerprint = question_fingerprint(question.question)
     if SavedQuestion.objects.for_owner(user).filter(fingerprint=fingerprint).exists():
-        raise already_saved()
+        raise QuestionAlreadySaved()
     generation = question.generation
     try:
         with transaction.atomic():
@@ -247,7 +215,7 @@ def saved_question_create(
                 company=company or generation.company,
             )
     except IntegrityError as exc:  # a concurrent save of the same question won
-        raise already_saved() from exc
+        raise QuestionAlreadySaved() from exc
 
 
 def saved_question_delete(*, user, saved_id: int) -> None:
@@ -255,9 +223,7 @@ def saved_question_delete(*, user, saved_id: int) -> None:
     if saved_id <= MAX_ID:
         deleted, _ = SavedQuestion.objects.for_owner(user).filter(pk=saved_id).delete()
     if not deleted:
-        raise InterviewError(
-            404, "Question not found", "No saved question with this id in your library"
-        )
+        raise NotFound("Question not found", "No saved question with this id in your library")
 
 
 def library(

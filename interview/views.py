@@ -15,6 +15,8 @@ from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
 from interview.models import CATEGORIES, QuestionGeneration
 from resume_analyzer.ai.errors import AIError
+from resume_analyzer.errors import ApplicationError, Conflict
+from resume_analyzer.pages import page_message
 
 
 class _Expensive:
@@ -117,8 +119,8 @@ def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
         )
     try:
         services.generation_create(user=request.user, job_id=job.pk, **form.cleaned_data)
-    except (services.InterviewError, AIError) as exc:
-        problem = exc.message
+    except (ApplicationError, AIError) as exc:
+        problem = page_message(exc)
         return _workspace(
             request, job, form, services.latest_generation(user=request.user, job=job), problem, 400
         )
@@ -128,15 +130,10 @@ def interview_generate(request: HttpRequest, job_id) -> HttpResponse:
 
 
 def _question(request: HttpRequest, job_id, generation_id: int, position: int):
-    try:
-        return services.question_find(
-            user=request.user,
-            job_id=job_id,
-            question_id=f"q{position}",
-            generation_id=generation_id,
-        )
-    except services.InterviewError:
-        return None
+    """The question a page URL names; a NotFound is the 404 page (resume_analyzer.pages)."""
+    return services.question_find(
+        user=request.user, job_id=job_id, question_id=f"q{position}", generation_id=generation_id
+    )
 
 
 @login_required
@@ -145,14 +142,12 @@ def question_regenerate(
     request: HttpRequest, job_id, generation_id: int, position: int
 ) -> HttpResponse:
     question = _question(request, job_id, generation_id, position)
-    if question is None:
-        return render(request, "404.html", status=404)
     problem = _throttle_problem(request)
     try:
         if not problem:
             question = services.question_regenerate_answer(question=question, user=request.user)
-    except (services.InterviewError, AIError) as exc:
-        problem = exc.message
+    except (ApplicationError, AIError) as exc:
+        problem = page_message(exc)
     if not request.htmx:
         if problem:
             messages.error(request, problem)
@@ -168,8 +163,6 @@ def question_regenerate(
 @require_POST
 def question_save(request: HttpRequest, job_id, generation_id: int, position: int) -> HttpResponse:
     question = _question(request, job_id, generation_id, position)
-    if question is None:
-        return render(request, "404.html", status=404)
     form = SaveForm(request.POST)
     if not form.is_valid():  # saving without the tags the user typed would lose them silently
         problem = "Tags: " + " ".join(form.errors.get("tags", ["are not valid."]))
@@ -183,8 +176,8 @@ def question_save(request: HttpRequest, job_id, generation_id: int, position: in
             user=request.user, question=question, tags=services.normalise_tags(tags)
         )
         outcome = "saved"
-    except services.InterviewError as exc:
-        saved, outcome = None, ("duplicate" if exc.status == 409 else "failed")
+    except ApplicationError as exc:
+        saved, outcome = None, ("duplicate" if isinstance(exc, Conflict) else "failed")
     if not request.htmx:
         if saved:
             messages.success(request, "Question saved to your library")
@@ -223,10 +216,7 @@ def library_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def library_delete(request: HttpRequest, saved_id: int) -> HttpResponse:
-    try:
-        services.saved_question_delete(user=request.user, saved_id=saved_id)
-    except services.InterviewError:
-        return render(request, "404.html", status=404)
+    services.saved_question_delete(user=request.user, saved_id=saved_id)  # NotFound: the 404 page
     if request.htmx:
         return HttpResponse("")
     messages.success(request, "Question removed from your library")

@@ -1,8 +1,10 @@
 """One error shape for the whole API: {"error": ..., "message": ...} plus case-specific keys.
 
-`error_response` is the only way views build an error. The DRF exception handler and the
-middleware make sure that DRF's own errors, Django's 404/405/413 and unexpected exceptions on
-/api/ also come out in that shape, as JSON, never as HTML or a stack trace.
+API views do not build errors: services, selectors and views raise an ApplicationError
+(resume_analyzer/errors.py), and this module alone turns it into a status code and body
+(`known_failure`), for the DRF exception handler and the middleware alike. They also make sure
+that DRF's own errors, Django's 404/405/413, AI backend failures and unexpected exceptions on
+/api/ come out in that shape, as JSON, never as HTML or a stack trace.
 """
 
 import logging
@@ -14,6 +16,19 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from resume_analyzer.ai.errors import AIError
+from resume_analyzer.errors import (
+    ApplicationError,
+    Conflict,
+    DependencyFailed,
+    NotFound,
+    NotReady,
+    Rejected,
+    TooLarge,
+    Unauthenticated,
+    Unavailable,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +110,38 @@ INTERNAL_ERROR = ("Internal server error", "An unexpected error occurred")
 REFUSED = ("Invalid request", "The request was refused as malformed")
 
 
+# Looked up along the class's MRO, so an app's subclass (UploadRejected, JobGone...) answers as
+# its family does.
+STATUS_CODES: dict[type[ApplicationError], int] = {
+    NotFound: 404,
+    NotReady: 400,
+    Conflict: 409,
+    Rejected: 400,
+    TooLarge: 413,
+    Unauthenticated: 401,
+    Unavailable: 503,
+    DependencyFailed: 502,
+}
+
+
+def status_code(exc: ApplicationError) -> int:
+    return next(STATUS_CODES[cls] for cls in type(exc).__mro__ if cls in STATUS_CODES)
+
+
+def from_ai_error(exc: AIError) -> ApplicationError:
+    """A backend failure is the upstream's fault: 502 when retrying will not help, 503 when it may."""
+    if exc.permanent:
+        return DependencyFailed("AI service error", exc.message)
+    return Unavailable("AI service unavailable", exc.message, retryable=True)
+
+
 def known_failure(exc: Exception) -> tuple[int, dict[str, Any]] | None:
-    """Status and body for a failure that is the request's or the database's, not a bug; shared
-    by the DRF exception handler and the middleware so both answer alike."""
+    """Status and body for a failure that is the request's, a dependency's or the database's, not
+    a bug; shared by the DRF exception handler and the middleware so both answer alike."""
+    if isinstance(exc, AIError):
+        exc = from_ai_error(exc)
+    if isinstance(exc, ApplicationError):
+        return status_code(exc), error_body(exc.error, exc.message, **exc.extra)
     if isinstance(exc, RequestDataTooBig):
         return 413, error_body(*TOO_LARGE)
     if isinstance(exc, SuspiciousOperation):  # e.g. too many form fields or files, a bad Host

@@ -1,7 +1,24 @@
+"""The project's error pages, and the one place a refused request becomes what a page shows.
+
+Page views catch an ApplicationError only where they show its message inside the page they
+render anyway (a form error, a problem line in a partial); they word it with `page_message`. An
+error no view handles reaches `PageErrorMiddleware`: a NotFound is the 404 page (exactly as
+Http404), any other refusal an error page with its message and the API's status for it.
+"""
+
+from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from resume_analyzer.api_errors import INTERNAL_ERROR, REFUSED, error_body
+from resume_analyzer.ai.errors import AIError
+from resume_analyzer.api_errors import (
+    INTERNAL_ERROR,
+    REFUSED,
+    error_body,
+    from_ai_error,
+    status_code,
+)
+from resume_analyzer.errors import ApplicationError, NotFound
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -21,3 +38,44 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     if request.path.startswith("/api/"):
         return JsonResponse(error_body(*REFUSED), status=400)
     return HttpResponse("<!doctype html><title>Bad request</title><h1>Bad request</h1>", status=400)
+
+
+def page_message(exc: ApplicationError | AIError) -> str:
+    """The sentence a page shows for a refused request: its message, else its title."""
+    if isinstance(exc, AIError):
+        return exc.message
+    return exc.message or exc.error
+
+
+def page_sentence(exc: ApplicationError | AIError) -> str:
+    """`page_message` ending in a full stop, as a form error reads."""
+    message = page_message(exc)
+    return message if message.endswith(".") else message + "."
+
+
+def form_error(form: forms.Form, exc: ApplicationError, text: str | None = None) -> None:
+    """Show the refusal on the form field it is about (else above the form)."""
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, text if text is not None else page_sentence(exc))
+
+
+class PageErrorMiddleware:
+    """Answers the refusals no page view handled; /api/ is api_errors' business."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, AIError):
+            exception = from_ai_error(exception)
+        if isinstance(exception, NotFound):
+            return not_found(request, exception)
+        if isinstance(exception, ApplicationError):
+            context = {"title": exception.error, "message": page_message(exception)}
+            return render(request, "error.html", context, status=status_code(exception))
+        return None

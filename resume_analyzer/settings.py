@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "resume_analyzer.api_errors.ApiErrorMiddleware",
+    "resume_analyzer.pages.PageErrorMiddleware",
 ]
 
 ROOT_URLCONF = "resume_analyzer.urls"

@@ -7,14 +7,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.throttling import UserRateThrottle
-from resume_analyzer.api_errors import error_response
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.parsers import JSONParser
 from uploads.models import Upload
 from uploads.pagination import paginate
 from uploads.parsers import StrictMultiPartParser, read_upload
 from uploads.services import upload_create
-from uploads.validation import UploadRejected
 
 
 class UploadThrottle(UserRateThrottle):
@@ -36,10 +34,6 @@ UploadRequestSerializer = inline_serializer(
 )
 
 
-def rejected_response(exc: UploadRejected) -> Response:
-    return error_response(exc.status, exc.error, exc.message, **exc.extra)
-
-
 class UploadCreateView(APIView):
     # JSON and urlencoded bodies are accepted only to answer "No file uploaded" clearly.
     parser_classes = [StrictMultiPartParser, parsers.FormParser, JSONParser]
@@ -50,13 +44,8 @@ class UploadCreateView(APIView):
         responses={201: UploadSerializer, 400: ErrorSerializer, 413: TooLargeSerializer},
     )
     def post(self, request: Request) -> Response:
-        try:
-            incoming = read_upload(request)
-            upload = upload_create(
-                owner=request.user, uploaded_file=incoming.file, linkedin_url=incoming.linkedin_url
-            )
-        except UploadRejected as exc:
-            return rejected_response(exc)
+        incoming = read_upload(request)
+        upload = upload_create(owner=request.user, uploaded_file=incoming.file, linkedin_url=incoming.linkedin_url)
         return Response(UploadSerializer(upload).data, status=status.HTTP_201_CREATED)
 
 
@@ -73,8 +62,5 @@ class UploadListView(APIView):
         responses={200: UploadSerializer(many=True), 400: ErrorSerializer},
     )
     def get(self, request: Request) -> Response:
-        try:
-            page = paginate(request, Upload.objects.for_owner(request.user))
-        except UploadRejected as exc:
-            return rejected_response(exc)
+        page = paginate(request, Upload.objects.for_owner(request.user))
         return Response(UploadSerializer(page.items, many=True).data, headers=page.headers)

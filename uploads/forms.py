@@ -1,5 +1,7 @@
 from django import forms
 
+from resume_analyzer.errors import TooLarge
+from resume_analyzer.pages import form_error, page_sentence
 from uploads.validation import UploadRejected
 
 ACCEPT = ".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -22,13 +24,11 @@ class UploadForm(forms.Form):
     def with_rejection(cls, linkedin_url: object, exc: UploadRejected) -> "UploadForm":
         form = cls(data={"linkedin_url": linkedin_url if isinstance(linkedin_url, str) else ""})
         form.is_valid()
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, f"{exc.error}. {rejection_message(exc)}")
+        form_error(form, exc, f"{exc.error}. {rejection_message(exc)}")
         return form
 
 
 def rejection_message(exc: UploadRejected) -> str:
-    if exc.status == 413:
+    if isinstance(exc, TooLarge):
         return f"The maximum size is {exc.extra.get('max_size_mb')} MB."
-    message = exc.message or ""
-    return message if message.endswith(".") or not message else message + "."
+    return page_sentence(exc)

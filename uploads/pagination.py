@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from rest_framework.request import Request
 
-from uploads.validation import UploadRejected
+from resume_analyzer.errors import Rejected
 
 MAX_LIMIT = 100
 
@@ -18,7 +18,7 @@ class Page:
 
 
 def paginate(request: Request, queryset: QuerySet) -> Page:
-    """Raises UploadRejected (400) for a bad limit or offset."""
+    """Raises Rejected for a bad limit or offset."""
     params = request.query_params
     total = queryset.count()
     if "limit" not in params and "offset" not in params:
@@ -45,7 +45,7 @@ def _int_param(params, name: str, *, default: int, low: int, high: int | None) -
     except ValueError:
         value = None
     if value is None or value < low or (high is not None and value > high):
-        raise UploadRejected(400, f"Invalid {name}", f"'{name}' must be an integer {bound}", field=name)
+        raise Rejected(f"Invalid {name}", f"'{name}' must be an integer {bound}", field=name)
     return value
 
 

@@ -107,7 +107,7 @@ def read_upload(request) -> IncomingUpload:
     except RequestDataTooBig:
         raise too_large() from None
     except (TooManyFieldsSent, TooManyFilesSent):
-        raise UploadRejected(400, "Too many fields", "The form has too many fields or files") from None
+        raise UploadRejected("Too many fields", "The form has too many fields or files") from None
     if limiter.rejection is not None:
         _close_all(files)
         raise limiter.rejection

@@ -1,5 +1,6 @@
-"""Strict checks for uploaded resumes. Every failure is an `UploadRejected` carrying the HTTP
-status and the seed's error body, so the API and the pages answer the same way.
+"""Strict checks for uploaded resumes. Every failure is an `UploadRejected` (an oversize an
+`UploadTooLarge`) carrying the seed's error title, message and keys, so the API and the pages
+answer the same way (resume_analyzer/api_errors.py maps them to 400 and 413).
 
 The content decides the type: the extension and the declared MIME type must agree with what the
 bytes are (PDF `%PDF-`, DOC an OLE2 file with a `WordDocument` stream, DOCX a zip holding
@@ -25,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 
-from resume_analyzer.api_errors import error_body
+from resume_analyzer.errors import Rejected, TooLarge
 from uploads.models import Upload
 
 Kind = Upload.Kind
@@ -59,23 +60,12 @@ MIN_NFIB_WORD97 = 0x00C1
 FIB_HEAD_BYTES = 12
 
 
-class UploadRejected(Exception):
-    """A refused upload: `status` and the error body to answer with."""
+class UploadRejected(Rejected):
+    """A refused upload, or a bad parameter of the upload list."""
 
-    def __init__(self, status: int, error: str, message: str | None = None, **extra: Any) -> None:
-        super().__init__(message or error)
-        self.status = status
-        self.error = error
-        self.message = message
-        self.extra = extra
 
-    @property
-    def body(self) -> dict[str, Any]:
-        return error_body(self.error, self.message, **self.extra)
-
-    @property
-    def field(self) -> str | None:
-        return self.extra.get("field")
+class UploadTooLarge(UploadRejected, TooLarge):
+    """A file over MAX_UPLOAD_BYTES (the seed's body names the limit, `max_size_mb`)."""
 
 
 @dataclass(frozen=True)
@@ -90,33 +80,33 @@ def max_upload_bytes() -> int:
     return settings.MAX_UPLOAD_BYTES
 
 
-def too_large() -> UploadRejected:
+def too_large() -> UploadTooLarge:
     # The seed's exact 413 body (design.md: an oversize always answers this, never a 400).
-    return UploadRejected(413, "File size exceeds limit", max_size_mb=max_upload_bytes() // (1024 * 1024))
+    return UploadTooLarge("File size exceeds limit", max_size_mb=max_upload_bytes() // (1024 * 1024))
 
 
 def invalid_type() -> UploadRejected:
-    return UploadRejected(400, "Invalid file type", "Only PDF, DOC, and DOCX files are supported", field="file")
+    return UploadRejected("Invalid file type", "Only PDF, DOC, and DOCX files are supported", field="file")
 
 
 def corrupt(message: str) -> UploadRejected:
-    return UploadRejected(400, "Corrupt file", message, field="file")
+    return UploadRejected("Corrupt file", message, field="file")
 
 
 def unsafe(message: str) -> UploadRejected:
-    return UploadRejected(400, "Unsafe file", message, field="file")
+    return UploadRejected("Unsafe file", message, field="file")
 
 
 def missing_file() -> UploadRejected:
-    return UploadRejected(400, "No file uploaded", "Attach the resume as the multipart field 'file'", field="file")
+    return UploadRejected("No file uploaded", "Attach the resume as the multipart field 'file'", field="file")
 
 
 def too_many_files() -> UploadRejected:
-    return UploadRejected(400, "Too many files", "Upload exactly one file per request", field="file")
+    return UploadRejected("Too many files", "Upload exactly one file per request", field="file")
 
 
 def invalid_filename(message: str) -> UploadRejected:
-    return UploadRejected(400, "Invalid filename", message, field="file")
+    return UploadRejected("Invalid filename", message, field="file")
 
 
 # --- Request-level checks ----------------------------------------------------------------------
@@ -158,22 +148,22 @@ def check_linkedin_url(value: Any) -> str | None:
         return None
     message = "Must be an http(s) URL on linkedin.com, e.g. https://www.linkedin.com/in/your-name"
     if not isinstance(value, str) or len(value.strip()) > MAX_LINKEDIN_URL_CHARS:
-        raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url")
+        raise UploadRejected("Invalid LinkedIn URL", message, field="linkedin_url")
     url = value.strip()
     # URLValidator lets a NUL through after the path's first character; no control character or
     # space belongs in a URL we store and link to.
     if any(_is_control(ch) or ch.isspace() for ch in url):
-        raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url")
+        raise UploadRejected("Invalid LinkedIn URL", message, field="linkedin_url")
     try:
         URLValidator(schemes=["http", "https"])(url)
         parts = urlsplit(url)
         parts.port  # noqa: B018  (raises ValueError for a port outside 0-65535)
     except (ValidationError, ValueError):
-        raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url") from None
+        raise UploadRejected("Invalid LinkedIn URL", message, field="linkedin_url") from None
     host = (parts.hostname or "").rstrip(".")
     on_linkedin = host == LINKEDIN_HOST or host.endswith("." + LINKEDIN_HOST)
     if not on_linkedin or parts.username is not None or parts.password is not None:
-        raise UploadRejected(400, "Invalid LinkedIn URL", message, field="linkedin_url")
+        raise UploadRejected("Invalid LinkedIn URL", message, field="linkedin_url")
     return url
 
 
@@ -189,7 +179,7 @@ def check_upload(uploaded_file: UploadedFile | None) -> CheckedFile:
     if size > max_upload_bytes():
         raise too_large()
     if size == 0:
-        raise UploadRejected(400, "Empty file", "The uploaded file is empty", field="file")
+        raise UploadRejected("Empty file", "The uploaded file is empty", field="file")
     kind = kind_from_name_and_mime(filename, uploaded_file.content_type or "")
     CONTENT_CHECKS[kind](uploaded_file)
     uploaded_file.seek(0)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from resume_analyzer.api_errors import status_code
 from uploads.forms import UploadForm
 from uploads.parsers import IncomingUpload, read_upload
 from uploads.services import upload_create
@@ -32,7 +33,7 @@ def upload_page(request: HttpRequest) -> HttpResponse:
     except UploadRejected as exc:
         # After a parse-level rejection the body is not read again, so the URL may be lost.
         form = UploadForm.with_rejection(incoming.linkedin_url, exc)
-        return _render_upload(request, form, status=exc.status)
+        return _render_upload(request, form, status=status_code(exc))
     messages.success(request, f"Uploaded {upload.filename}.")
     return redirect("uploads")
 

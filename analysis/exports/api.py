@@ -8,17 +8,10 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from analysis.api import job_not_found
+from analysis.api import job_id_param
 from analysis.exports.responses import download_response
-from analysis.exports.service import (
-    FORMATS,
-    JobNotCompleted,
-    JobNotFound,
-    ProfileNotFound,
-    export_for_owner,
-)
-from analysis.selectors import parse_job_id
-from resume_analyzer.api_errors import error_response
+from analysis.exports.service import FORMATS, export_for_owner
+from resume_analyzer.errors import Rejected
 from resume_analyzer.openapi import ErrorSerializer
 
 SUPPORTED = ", ".join(FORMATS)
@@ -57,24 +50,7 @@ class ExportView(APIView):
     def get(self, request: Request) -> HttpResponseBase:
         fmt = (request.query_params.get("format") or "").strip().lower()
         if fmt not in FORMATS:
-            return error_response(400, "Invalid format", f"Supported formats: {SUPPORTED}", field="format")
-        raw_id = request.query_params.get("job_id")
-        job_id = parse_job_id(raw_id)
-        if job_id is None:
-            message = "job_id must be a UUID" if raw_id else "The job_id query parameter is required"
-            return error_response(400, "Invalid job_id", message, field="job_id")
-        try:
-            export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
-        except JobNotFound:
-            return job_not_found(job_id)
-        except JobNotCompleted as exc:
-            return error_response(
-                400,
-                "Analysis not yet completed",
-                "Only completed analysis jobs can be exported",
-                current_status=exc.status,
-                progress=exc.progress,
-            )
-        except ProfileNotFound:
-            return error_response(404, "Profile not found", "No analysis results available for this job")
+            raise Rejected("Invalid format", f"Supported formats: {SUPPORTED}", field="format")
+        job_id = job_id_param(request, title="Invalid job_id")
+        export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
         return download_response(request, export)

@@ -29,7 +29,8 @@ from analysis.exports.models import ExportFile
 from analysis.exports.pdf import render_pdf
 from analysis.exports.tabular import render_csv, render_json
 from analysis.exports.word import render_docx
-from analysis.models import AnalysisJob, JobStatus, UserProfile
+from analysis.models import AnalysisJob, UserProfile
+from analysis.selectors import api_refusals, completed_job_with_profile
 
 logger = logging.getLogger(__name__)
 
@@ -69,22 +70,7 @@ class Download:
     etag: str
 
 
-class ExportError(Exception):
-    pass
-
-
-class JobNotFound(ExportError):
-    pass
-
-
-class JobNotCompleted(ExportError):
-    def __init__(self, status: str, progress: int) -> None:
-        super().__init__(status)
-        self.status, self.progress = status, progress
-
-
-class ProfileNotFound(ExportError):
-    pass
+REFUSALS = api_refusals(needs="Only completed analysis jobs can be exported", name_job_id=True)
 
 
 def export_filename(job_id: uuid.UUID, extension: str) -> str:
@@ -149,30 +135,19 @@ def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str) -> Downlo
 
 
 def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> Download:
-    """The owner's completed job exported as `fmt`; raises an ExportError subclass otherwise.
+    """The owner's completed job exported as `fmt`; raises analysis.selectors' JobNotFound,
+    JobNotCompleted or ProfileNotFound otherwise.
 
     One query loads the job, its profile and the kept file for this format, joined: a cached
     export costs that query alone, a fresh one the render and one upsert more."""
-    job = (
-        AnalysisJob.objects.for_owner(user)
-        .filter(pk=job_id)
-        .defer("extracted_text", "token_usage")
-        .select_related("profile")
-        .annotate(
-            kept=FilteredRelation("export_files", condition=Q(export_files__format=fmt)),
-            kept_key=F("kept__key"),
-            kept_etag=F("kept__etag"),
-            kept_content=F("kept__content"),
-        )
-        .first()  # owner + primary key: at most one row
+    with_kept_file = AnalysisJob.objects.defer("extracted_text", "token_usage").annotate(
+        kept=FilteredRelation("export_files", condition=Q(export_files__format=fmt)),
+        kept_key=F("kept__key"),
+        kept_etag=F("kept__etag"),
+        kept_content=F("kept__content"),
     )
-    if job is None:
-        raise JobNotFound(str(job_id))
-    if job.status != JobStatus.COMPLETED:
-        raise JobNotCompleted(job.status, job.progress)
-    profile = getattr(job, "profile", None)
-    if profile is None:
-        raise ProfileNotFound(str(job_id))
+    job = completed_job_with_profile(user=user, job_id=job_id, refusals=REFUSALS, jobs=with_kept_file)
+    profile = job.profile
     if job.kept_key != export_key(profile):
         return export_render(job=job, profile=profile, fmt=fmt)
     return _download(job.id, fmt, bytes(job.kept_content), job.kept_etag)

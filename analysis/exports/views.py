@@ -10,13 +10,8 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
 from analysis.exports.responses import download_response
-from analysis.exports.service import (
-    FORMATS,
-    JobNotCompleted,
-    JobNotFound,
-    ProfileNotFound,
-    export_for_owner,
-)
+from analysis.exports.service import FORMATS, export_for_owner
+from analysis.selectors import JobNotCompleted, ProfileNotFound
 
 
 @login_required
@@ -24,10 +19,8 @@ from analysis.exports.service import (
 def export_download(request: HttpRequest, job_id: uuid.UUID, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Unknown export format")
-    try:
+    try:  # a JobNotFound is the 404 page (resume_analyzer.pages)
         export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
-    except JobNotFound as exc:
-        raise Http404("Job not found") from exc
     except (JobNotCompleted, ProfileNotFound):
         messages.error(request, "This analysis has no results to export yet.")
         return redirect(f"/jobs/{job_id}")

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
+from resume_analyzer.api_errors import known_failure
 from tests.uploads.badfiles import fixture
 from tests.uploads.factories import make_upload
 from uploads.models import Upload
@@ -23,7 +24,8 @@ def test_failed_save_leaves_no_file(db, media_snapshot):
 def test_missing_file_is_rejected(owner):
     with pytest.raises(UploadRejected) as caught:
         upload_create(owner=owner, uploaded_file=None, linkedin_url=None)
-    assert caught.value.status == 400 and caught.value.body["error"] == "No file uploaded"
+    status, body = known_failure(caught.value)
+    assert status == 400 and body["error"] == "No file uploaded"
 
 
 def test_delete_removes_the_file_after_commit(owner, make_user, client, django_capture_on_commit_callbacks):
