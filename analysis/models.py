@@ -1,9 +1,12 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from pgvector.django import HnswIndex, VectorField
 
+from analysis.profile import Profile, describe
+from analysis.profile import ValidationError as PydanticValidationError
 from resume_analyzer.ai.embeddings import EMBEDDING_DIMENSIONS
 
 
@@ -145,11 +148,24 @@ class UserProfile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"profile of {self.personal_info.get('name') or self.job_id}"
+        return f"profile of {self.data.personal_info.name or self.job_id}"
 
     def as_dict(self) -> dict:
-        """The analysis fields as the plain dict the backends produce (analysis/backends/result.py)."""
+        """The stored columns exactly as they are (what the JSON export writes out)."""
         return {name: getattr(self, name) for name in PROFILE_FIELDS}
+
+    @property
+    def data(self) -> Profile:
+        """The typed profile every reader takes (analysis/profile.py); never raises for a stored
+        row, since rows from before validation are repaired on read."""
+        return Profile.from_stored(self.as_dict())
+
+    def clean(self) -> None:
+        """The admin saves through here: a hand edit must give a valid profile."""
+        try:
+            Profile.model_validate(self.as_dict())
+        except PydanticValidationError as exc:
+            raise ValidationError(describe(exc)) from exc
 
 
 class QAPair(models.Model):

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 
 from analysis.models import QAPair, UserProfile
+from analysis.profile import Experience, Profile, month_label
 from resume_analyzer.ai.embeddings import embed_texts
 
 TOP_SKILLS = 6
@@ -24,7 +25,6 @@ PROGRAMMING_LANGUAGES = {
     "elixir", "erlang", "clojure", "dart", "lua", "matlab", "objective-c", "julia", "groovy",
     "f#", "visual basic", "vb.net", "cobol", "fortran", "powershell", "solidity", "zig", "ocaml",
 }  # fmt: skip
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SOFT_CATEGORY_WORDS = ("soft", "interpersonal", "personal", "spoken", "human")
 
 
@@ -32,7 +32,7 @@ SOFT_CATEGORY_WORDS = ("soft", "interpersonal", "personal", "spoken", "human")
 class Question:
     question: str
     first_person: str
-    answer: Callable[[UserProfile], str]
+    answer: Callable[[Profile], str]
 
 
 def join_words(items: list[str]) -> str:
@@ -51,16 +51,16 @@ def _sentence(text: str) -> str:
 # --- reading the profile -----------------------------------------------------------------------
 
 
-def _all_skills(profile: UserProfile) -> list[tuple[str, str]]:
+def _all_skills(profile: Profile) -> list[tuple[str, str]]:
     """(category, skill) pairs in the profile's order, each skill once."""
     seen: set[str] = set()
     pairs = []
-    for category, skills in (profile.skills or {}).items():
-        for skill in skills if isinstance(skills, list) else []:
-            key = str(skill).strip().lower()
+    for category, skills in profile.skills.items():
+        for skill in skills:
+            key = skill.strip().lower()
             if key and key not in seen:
                 seen.add(key)
-                pairs.append((str(category), str(skill).strip()))
+                pairs.append((category, skill.strip()))
     return pairs
 
 
@@ -68,12 +68,10 @@ def _is_soft(category: str) -> bool:
     return any(word in category.lower() for word in SOFT_CATEGORY_WORDS)
 
 
-def top_skills(profile: UserProfile, limit: int = TOP_SKILLS) -> list[str]:
+def top_skills(profile: Profile, limit: int = TOP_SKILLS) -> list[str]:
     """Hard skills ranked by how often the experience and summary mention them (ties keep order)."""
     skills = [skill for category, skill in _all_skills(profile) if not _is_soft(category)]
-    corpus = " ".join(
-        [profile.summary or ""] + [str(job.get("description") or "") for job in _jobs(profile)]
-    )
+    corpus = " ".join([profile.summary] + [job.description for job in profile.experience])
     corpus = corpus.lower()
     ranked = sorted(enumerate(skills), key=lambda pair: (-_mentions(pair[1], corpus), pair[0]))
     return [skill for _, skill in ranked[:limit]]
@@ -84,23 +82,17 @@ def _mentions(skill: str, corpus: str) -> int:
     return len(re.findall(rf"(?<![\w+#.]){re.escape(skill.lower())}(?![\w+#])", corpus))
 
 
-def _jobs(profile: UserProfile) -> list[dict]:
-    return [job for job in (profile.experience or []) if isinstance(job, dict)]
-
-
-def _current_job(profile: UserProfile) -> dict | None:
-    jobs = _jobs(profile)
-    for job in jobs:
-        if str(job.get("end_date") or "").lower() in {"present", "current", "now"}:
+def _current_job(profile: Profile) -> Experience | None:
+    for job in profile.experience:
+        if (job.end_date or "").lower() in {"present", "current", "now"}:
             return job
     return None
 
 
-def _role_at(job: dict) -> str:
-    role, company = job.get("role"), job.get("company")
-    if role and company:
-        return f"{role} at {company}"
-    return role or company or "an unnamed position"
+def _role_at(job: Experience) -> str:
+    if job.role and job.company:
+        return f"{job.role} at {job.company}"
+    return job.role or job.company or "an unnamed position"
 
 
 def _years(value: float) -> str:
@@ -109,41 +101,41 @@ def _years(value: float) -> str:
     return f"{number} year" if rounded == 1 else f"{number} years"
 
 
-def _total_years(profile: UserProfile) -> float:
+def _total_years(profile: Profile) -> float:
     if profile.total_years_experience:
-        return float(profile.total_years_experience)
-    return sum(float(job.get("years") or 0) for job in _jobs(profile))
+        return profile.total_years_experience
+    return sum(job.years or 0 for job in profile.experience)
 
 
 # --- answers -----------------------------------------------------------------------------------
 
 
-def answer_top_skills(profile: UserProfile) -> str:
+def answer_top_skills(profile: Profile) -> str:
     skills = top_skills(profile)
     if not skills:
         return "Your resume does not list specific skills."
     return f"Based on your resume, your top skills are: {join_words(skills)}."
 
 
-def answer_technical_skills(profile: UserProfile) -> str:
+def answer_technical_skills(profile: Profile) -> str:
     groups = [
         f"{category}: {', '.join(skills)}"
-        for category, skills in (profile.skills or {}).items()
-        if skills and isinstance(skills, list) and not _is_soft(str(category))
+        for category, skills in profile.skills.items()
+        if skills and not _is_soft(category)
     ]
     if not groups:
         return "Your resume does not list technical skills."
     return "Your technical skills — " + "; ".join(groups) + "."
 
 
-def answer_soft_skills(profile: UserProfile) -> str:
+def answer_soft_skills(profile: Profile) -> str:
     skills = [skill for category, skill in _all_skills(profile) if _is_soft(category)]
     if not skills:
         return "Your resume does not list soft skills explicitly."
     return f"Your soft skills include {join_words(skills)}."
 
 
-def answer_languages(profile: UserProfile) -> str:
+def answer_languages(profile: Profile) -> str:
     languages = [
         skill for _, skill in _all_skills(profile) if skill.lower() in PROGRAMMING_LANGUAGES
     ]
@@ -152,159 +144,133 @@ def answer_languages(profile: UserProfile) -> str:
     return f"You program in {join_words(languages)}."
 
 
-def month_year(value: object) -> str:
-    """Show "2019-03" as "Mar 2019"; anything else as written."""
-    text = str(value or "")
-    if (
-        len(text) == 7
-        and text[4] == "-"
-        and text[:4].isdigit()
-        and text[5:].isdigit()
-        and 1 <= int(text[5:]) <= 12
-    ):
-        return f"{MONTHS[int(text[5:]) - 1]} {text[:4]}"
-    return text
-
-
-def answer_current_employer(profile: UserProfile) -> str:
+def answer_current_employer(profile: Profile) -> str:
     job = _current_job(profile)
     if job:
-        where = f"at {job['company']}" if job.get("company") else "in an unnamed company"
-        role = f" as {job['role']}" if job.get("role") else ""
-        since = f" (since {month_year(job['start_date'])})" if job.get("start_date") else ""
+        where = f"at {job.company}" if job.company else "in an unnamed company"
+        role = f" as {job.role}" if job.role else ""
+        since = f" (since {month_label(job.start_date)})" if job.start_date else ""
         return f"You currently work {where}{role}{since}."
-    jobs = _jobs(profile)
-    if jobs:
-        until = f", until {month_year(jobs[0]['end_date'])}" if jobs[0].get("end_date") else ""
-        return f"Your resume lists no current position; your most recent role was {_role_at(jobs[0])}{until}."
+    if profile.experience:
+        last = profile.experience[0]
+        until = f", until {month_label(last.end_date)}" if last.end_date else ""
+        return f"Your resume lists no current position; your most recent role was {_role_at(last)}{until}."
     return "Your resume does not list any work experience."
 
 
-def answer_current_role(profile: UserProfile) -> str:
+def answer_current_role(profile: Profile) -> str:
     current = _current_job(profile)
-    job = current or next(iter(_jobs(profile)), None)
-    if not job or not job.get("role"):
+    job = current or next(iter(profile.experience), None)
+    if not job or not job.role:
         return "Your resume does not list a job title."
-    at = f" at {job['company']}" if job.get("company") else ""
+    at = f" at {job.company}" if job.company else ""
     if current:
-        return f"Your current job title is {job['role']}{at}."
-    return f"Your most recent job title was {job['role']}{at}."
+        return f"Your current job title is {job.role}{at}."
+    return f"Your most recent job title was {job.role}{at}."
 
 
-def answer_most_recent_role(profile: UserProfile) -> str:
-    jobs = _jobs(profile)
-    if not jobs:
+def answer_most_recent_role(profile: Profile) -> str:
+    if not profile.experience:
         return "Your resume does not list any work experience."
-    job = jobs[0]
-    period = " – ".join(
-        month_year(part) for part in (job.get("start_date"), job.get("end_date")) if part
-    )
+    job = profile.experience[0]
+    period = " – ".join(month_label(part) for part in (job.start_date, job.end_date) if part)
     detail = f" ({period})" if period else ""
-    description = f" {_sentence(str(job['description']))}" if job.get("description") else ""
+    description = f" {_sentence(job.description)}" if job.description else ""
     return f"Your most recent role is {_role_at(job)}{detail}.{description}"
 
 
-def answer_previous_companies(profile: UserProfile) -> str:
+def answer_previous_companies(profile: Profile) -> str:
     companies = []
-    for job in _jobs(profile):
-        company = job.get("company")
-        if company and company not in companies:
-            companies.append(company)
+    for job in profile.experience:
+        if job.company and job.company not in companies:
+            companies.append(job.company)
     if not companies:
         return "Your resume does not name the companies you worked for."
     return f"You have worked at {join_words(companies)}."
 
 
-def answer_work_history(profile: UserProfile) -> str:
-    jobs = _jobs(profile)
-    if not jobs:
+def answer_work_history(profile: Profile) -> str:
+    if not profile.experience:
         return "Your resume does not list any work experience."
     parts = []
-    for job in jobs:
-        years = f" for {_years(float(job['years']))}" if job.get("years") else ""
+    for job in profile.experience:
+        years = f" for {_years(float(job.years))}" if job.years else ""
         parts.append(f"{_role_at(job)}{years}")
     return f"Your experience: {'; '.join(parts)}."
 
 
-def answer_total_years(profile: UserProfile) -> str:
+def answer_total_years(profile: Profile) -> str:
     years = _total_years(profile)
     if years <= 0:
         return "Your resume does not make your total years of experience clear."
     return f"You have about {_years(years)} of professional experience."
 
 
-def answer_education(profile: UserProfile) -> str:
+def answer_education(profile: Profile) -> str:
     entries = []
-    for item in profile.education or []:
-        if not isinstance(item, dict):
-            continue
-        details = ", ".join(str(part) for part in (item.get("degree"), item.get("year")) if part)
-        place = item.get("institution") or "an unnamed institution"
+    for item in profile.education:
+        details = ", ".join(str(part) for part in (item.degree, item.year) if part)
+        place = item.institution or "an unnamed institution"
         entries.append(f"{place} ({details})" if details else place)
     if not entries:
         return "Your resume does not list any education."
     return f"You studied at {join_words(entries)}."
 
 
-def answer_highest_degree(profile: UserProfile) -> str:
-    degrees = [
-        item for item in profile.education or [] if isinstance(item, dict) and item.get("degree")
-    ]
+def answer_highest_degree(profile: Profile) -> str:
+    degrees = [item for item in profile.education if item.degree]
     if not degrees:
         return "Your resume does not state a degree."
     first = degrees[0]
-    at = f" from {first['institution']}" if first.get("institution") else ""
-    year = f" ({first['year']})" if first.get("year") else ""
-    return f"Your highest listed degree is {first['degree']}{at}{year}."
+    at = f" from {first.institution}" if first.institution else ""
+    year = f" ({first.year})" if first.year else ""
+    return f"Your highest listed degree is {first.degree}{at}{year}."
 
 
-def answer_contact(profile: UserProfile) -> str:
-    info = profile.personal_info or {}
-    labels = [
-        ("email", "email"),
-        ("phone", "phone"),
-        ("location", "location"),
-        ("linkedin", "LinkedIn"),
-        ("github", "GitHub"),
-    ]
-    parts = [f"{label} {info[key]}" for key, label in labels if info.get(key)]
+CONTACT_LABELS = (("email", "email"), ("phone", "phone"), ("location", "location"),
+                  ("linkedin", "LinkedIn"), ("github", "GitHub"))  # fmt: skip
+
+
+def answer_contact(profile: Profile) -> str:
+    info = profile.personal_info
+    parts = [f"{label} {getattr(info, key)}" for key, label in CONTACT_LABELS if getattr(info, key)]
     if not parts:
         return "Your resume does not include contact details."
     return f"Your contact details are: {'; '.join(parts)}."
 
 
-def answer_location(profile: UserProfile) -> str:
-    location = (profile.personal_info or {}).get("location")
+def answer_location(profile: Profile) -> str:
+    location = profile.personal_info.location
     return f"You are based in {location}." if location else "Your resume does not give a location."
 
 
-def answer_name(profile: UserProfile) -> str:
-    name = (profile.personal_info or {}).get("name")
+def answer_name(profile: Profile) -> str:
+    name = profile.personal_info.name
     return f"The resume belongs to {name}." if name else "The resume does not state a name."
 
 
-def _list_answer(items: list, intro: str, empty: str) -> str:
-    items = [str(item).strip().rstrip(".") for item in items or [] if str(item).strip()]
+def _list_answer(items: list[str], intro: str, empty: str) -> str:
+    items = [item.strip().rstrip(".") for item in items if item.strip()]
     return f"{intro} {join_words(items)}." if items else empty
 
 
-def answer_strengths(profile: UserProfile) -> str:
+def answer_strengths(profile: Profile) -> str:
     return _list_answer(
         profile.strengths, "Your main strengths are:", "No particular strengths were identified."
     )
 
 
-def answer_weaknesses(profile: UserProfile) -> str:
+def answer_weaknesses(profile: Profile) -> str:
     return _list_answer(
         profile.weaknesses, "Areas you could improve:", "No particular weaknesses were identified."
     )
 
 
-def answer_summary(profile: UserProfile) -> str:
+def answer_summary(profile: Profile) -> str:
     return _sentence(profile.summary) if profile.summary.strip() else "Your resume has no summary."
 
 
-def answer_recommendations(profile: UserProfile) -> str:
+def answer_recommendations(profile: Profile) -> str:
     return _list_answer(
         profile.job_recommendations,
         "Roles that suit your background:",
@@ -354,7 +320,8 @@ def question_vectors() -> list[list[float]]:
 
 def qa_bank_build(*, profile: UserProfile) -> list[QAPair]:
     """Replace the profile's Q&A pairs with freshly answered standard questions."""
-    answered = [(item, item.answer(profile)) for item in QUESTIONS]
+    data = profile.data
+    answered = [(item, item.answer(data)) for item in QUESTIONS]
     vectors = question_vectors()
     pairs = [
         QAPair(profile=profile, question=item.question, answer=answer, embedding=vector)

@@ -24,7 +24,6 @@ from django.utils import timezone
 from analysis.documents.chunking import chunk_text
 from analysis.documents.extraction import ExtractionError, extract_text
 from analysis.models import (
-    PROFILE_FIELDS,
     RUNNING_STATUSES,
     STAGE_PROGRESS,
     STAGE_STEP,
@@ -33,6 +32,8 @@ from analysis.models import (
     ResumeChunk,
     UserProfile,
 )
+from analysis.profile import Profile, describe
+from analysis.profile import ValidationError as ProfileValidationError
 from analysis.qa_bank import qa_bank_build
 from analysis.selectors import JOB_NOT_FOUND, JobNotFound
 from resume_analyzer.ai.embeddings import embed_texts
@@ -315,9 +316,12 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
     except Exception as exc:  # a parser bug on an unusual resume must not read as a crash
         logger.exception("analyzer crashed on job %s", job.id)
         raise StageError("Resume analysis failed: the analyzer could not read this resume") from exc
-    with transaction.atomic():
-        profile = profile_save(job=job, data=result.profile)
-        AnalysisJob.objects.filter(id=job.id).update(token_usage=result.usage or {})
+    try:
+        with transaction.atomic():
+            profile = profile_save(job=job, data=result.profile)
+            AnalysisJob.objects.filter(id=job.id).update(token_usage=result.usage or {})
+    except ProfileValidationError as exc:
+        raise StageError(f"Resume analysis failed: the analyzer returned a malformed profile ({describe(exc)})") from exc
     try:
         qa_bank_build(profile=profile)
     except AIError as exc:
@@ -328,26 +332,15 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
 def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
     """Create or replace the job's profile from the analyzer's dict, bumping its version.
 
-    Fields of the wrong shape are replaced by empty ones, so pages and exports can trust them.
+    The dict is validated once, here (Profile.from_analysis): a top-level field of the wrong kind
+    is stored empty, any other bad shape raises pydantic's ValidationError naming the field.
     """
-    values = {name: _field_value(name, data.get(name)) for name in PROFILE_FIELDS}
+    values = Profile.from_analysis(data).stored_form()
     profile, created = UserProfile.objects.update_or_create(job=job, defaults=values)
     if not created:
         UserProfile.objects.filter(id=profile.id).update(version=F("version") + 1)
         profile.refresh_from_db()
     return profile
-
-
-def _field_value(name: str, value: object) -> object:
-    if name == "total_years_experience":
-        try:
-            return max(0.0, float(value or 0))
-        except (TypeError, ValueError):
-            return 0.0
-    if name == "summary":
-        return value if isinstance(value, str) else ""
-    expected = dict if name in {"personal_info", "skills"} else list
-    return value if isinstance(value, expected) else expected()
 
 
 # --- reaping -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
-from analysis.qa_bank import month_year
+from analysis.profile import Profile, month_label
 from analysis.selectors import (
     job_for_owner,
     jobs_for_upload,
@@ -100,7 +100,8 @@ def job_delete_page(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
 @require_safe
 def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     job = _job_or_404(request, job_id)
-    profile = profile_for_job(job=job) if job.status == "completed" else None
+    stored = profile_for_job(job=job) if job.status == "completed" else None
+    profile = stored.data if stored else None
     context = {"job": job, "profile": profile, "poll_seconds": POLL_SECONDS}
     if profile:
         context.update(_profile_context(profile))
@@ -120,29 +121,21 @@ def job_progress(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     return response
 
 
-def _profile_context(profile) -> dict:
-    info = profile.personal_info or {}
-    skills = {
-        str(category): [str(skill) for skill in items]
-        for category, items in (profile.skills or {}).items()
-        if isinstance(items, list) and items
-    }
+def _profile_context(profile: Profile) -> dict:
+    info = profile.personal_info
     experience = [
         {
-            **job,
-            "period": " – ".join(month_year(job.get(k)) or "?" for k in ("start_date", "end_date")),
+            **entry.model_dump(),
+            "period": " – ".join(month_label(date) or "?" for date in (entry.start_date, entry.end_date)),
         }
-        for job in profile.experience or []
-        if isinstance(job, dict)
+        for entry in profile.experience
     ]
-    education = [item for item in profile.education or [] if isinstance(item, dict)]
-    links = {key: external_url(info.get(key)) for key in ("linkedin", "github")}
     return {
         "info": info,
-        "links": links,
-        "skills": skills,
+        "links": {"linkedin": external_url(info.linkedin), "github": external_url(info.github)},
+        "skills": {category: names for category, names in profile.skills.items() if names},
         "experience": experience,
-        "education": education,
+        "education": profile.education,
     }
 
 

@@ -57,7 +57,7 @@ def generation_create(
     profile = job.profile
     seed = secrets.randbits(63)
     result = generators.generate_set(  # NotEnoughMaterial is a Rejected with the seed's body
-        profile=profile.as_dict(),
+        profile=profile.data,
         job_title=job_title,
         company=company,
         count=num_questions,
@@ -156,7 +156,7 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
         question.question, question.category, question.difficulty, question.answer, question.context
     )
     answer, usage = generators.new_answer(
-        profile=profile.as_dict(),
+        profile=profile.data,
         question=draft,
         previous=[question.answer, *question.answer_history],
         job_title=generation.job_title,

@@ -56,13 +56,9 @@ def _initial(job: AnalysisJob, generation: QuestionGeneration | None) -> dict:
             "num_questions": generation.num_questions,
         }
     profile = UserProfile.objects.filter(job=job).first()
-    recommendations = (
-        profile.job_recommendations
-        if profile and isinstance(profile.job_recommendations, list)
-        else []
-    )
+    recommendations = profile.data.job_recommendations if profile else []
     return {
-        "job_title": str(recommendations[0])[:200] if recommendations else "",
+        "job_title": recommendations[0][:200] if recommendations else "",
         "num_questions": 10,
     }
 

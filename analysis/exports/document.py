@@ -1,9 +1,10 @@
 """The export document: the seed's JSON shape, and a tidy read-only view of it for the printed
 formats (PDF, DOCX).
 
-Profiles come from the local parser or from an LLM, so the printed view coerces every value to
-text defensively: a number where a string was expected, a missing key or a stray control
-character must not break a download.
+The JSON document is the stored row itself, values exactly as stored (so an export is
+byte-identical whatever reads the row, tests/export/test_golden.py). The printed view reads the
+typed Profile (analysis/profile.py), whose shape is already checked; it only tidies the text:
+a stray control character must not break a download.
 """
 
 import re
@@ -12,10 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from analysis.models import AnalysisJob, UserProfile
+from analysis.profile import Education, Experience, Profile, month_label
 
 # Characters XML 1.0 cannot hold (python-docx refuses them; they are never meaningful in a report).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CONTACT_FIELDS = (
     ("name", "Name"),
     ("email", "Email"),
@@ -32,7 +33,8 @@ def iso_utc(moment: datetime) -> str:
 
 
 def export_data(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime) -> dict[str, Any]:
-    """The JSON export, keys in the seed's order, values exactly as the profile stores them."""
+    """The JSON export, keys in the seed's order, values exactly as the profile stores them (rows
+    from before validation included: the export never rewrites what was saved)."""
     return {
         "job_id": str(job.id),
         "personal_info": profile.personal_info,
@@ -56,21 +58,8 @@ def text(value: Any) -> str:
     return _XML_INVALID.sub("", str(value)).strip()
 
 
-def texts(values: Any) -> list[str]:
-    if isinstance(values, str):
-        values = [values]
-    if not isinstance(values, list | tuple):
-        return []
+def texts(values: list[str]) -> list[str]:
     return [item for item in (text(value) for value in values) if item]
-
-
-def month_label(value: Any) -> str:
-    """'2019-03' -> 'Mar 2019'; anything else ('Present', '2019') is shown as given."""
-    label = text(value)
-    match = re.fullmatch(r"(\d{4})-(\d{2})", label)
-    if match and 1 <= int(match[2]) <= 12:
-        return f"{_MONTHS[int(match[2]) - 1]} {match[1]}"
-    return label
 
 
 @dataclass(frozen=True)
@@ -110,51 +99,41 @@ class Report:
         return self.generated_at.strftime("%d %B %Y, %H:%M UTC")
 
 
-def _entries(values: Any) -> list[dict]:
-    return [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
-
-
-def _position(entry: dict) -> Position:
-    start, end = month_label(entry.get("start_date")), month_label(entry.get("end_date"))
+def _position(entry: Experience) -> Position:
+    start, end = month_label(text(entry.start_date)), month_label(text(entry.end_date))
     period = " – ".join(part for part in (start, end) if part)
-    years = text(entry.get("years"))
+    years = text(entry.years)
     if years:
         years = f"{years} year" + ("" if years == "1" else "s")
     return Position(
-        company=text(entry.get("company")),
-        role=text(entry.get("role")),
+        company=text(entry.company),
+        role=text(entry.role),
         period=period,
         years=years,
-        description=text(entry.get("description")),
+        description=text(entry.description),
     )
 
 
-def _degree(entry: dict) -> Degree:
-    return Degree(
-        degree=text(entry.get("degree")),
-        institution=text(entry.get("institution")),
-        year=text(entry.get("year")),
-    )
+def _degree(entry: Education) -> Degree:
+    return Degree(degree=text(entry.degree), institution=text(entry.institution), year=text(entry.year))
 
 
-def _skills(skills: Any) -> list[tuple[str, list[str]]]:
-    if not isinstance(skills, dict):
-        return []
+def _skills(skills: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
     groups = [(text(category) or "Other", texts(names)) for category, names in skills.items()]
     return [(category, names) for category, names in groups if names]
 
 
-def build_report(*, job: AnalysisJob, profile: UserProfile, generated_at: datetime) -> Report:
-    info = profile.personal_info if isinstance(profile.personal_info, dict) else {}
-    contacts = [(label, text(info.get(key))) for key, label in CONTACT_FIELDS[1:]]
+def build_report(*, job: AnalysisJob, profile: Profile, generated_at: datetime) -> Report:
+    info = profile.personal_info
+    contacts = [(label, text(getattr(info, key))) for key, label in CONTACT_FIELDS[1:]]
     return Report(
         job_id=str(job.id),
-        name=text(info.get("name")) or "Unnamed candidate",
+        name=text(info.name) or "Unnamed candidate",
         contacts=[(label, value) for label, value in contacts if value],
         summary=text(profile.summary),
         skills=_skills(profile.skills),
-        experience=[_position(entry) for entry in _entries(profile.experience)],
-        education=[_degree(entry) for entry in _entries(profile.education)],
+        experience=[_position(entry) for entry in profile.experience],
+        education=[_degree(entry) for entry in profile.education],
         recommendations=texts(profile.job_recommendations),
         strengths=texts(profile.strengths),
         weaknesses=texts(profile.weaknesses),

@@ -37,12 +37,21 @@ logger = logging.getLogger(__name__)
 Renderer = Callable[[AnalysisJob, UserProfile, datetime], bytes]
 
 
+# The JSON export writes the stored row as it is; the other formats read the typed Profile.
+def _json(job: AnalysisJob, profile: UserProfile, now: datetime) -> bytes:
+    return render_json(job=job, profile=profile, exported_at=now)
+
+
+def _csv(job: AnalysisJob, profile: UserProfile, now: datetime) -> bytes:
+    return render_csv(job=job, profile=profile.data, exported_at=now)
+
+
 def _pdf(job: AnalysisJob, profile: UserProfile, now: datetime) -> bytes:
-    return render_pdf(build_report(job=job, profile=profile, generated_at=now))
+    return render_pdf(build_report(job=job, profile=profile.data, generated_at=now))
 
 
 def _docx(job: AnalysisJob, profile: UserProfile, now: datetime) -> bytes:
-    return render_docx(build_report(job=job, profile=profile, generated_at=now))
+    return render_docx(build_report(job=job, profile=profile.data, generated_at=now))
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,8 @@ class ExportFormat:
 
 
 FORMATS: dict[str, ExportFormat] = {
-    "json": ExportFormat("json", "application/json", lambda j, p, n: render_json(job=j, profile=p, exported_at=n)),
-    "csv": ExportFormat("csv", "text/csv", lambda j, p, n: render_csv(job=j, profile=p, exported_at=n)),
+    "json": ExportFormat("json", "application/json", _json),
+    "csv": ExportFormat("csv", "text/csv", _csv),
     "pdf": ExportFormat("pdf", "application/pdf", _pdf),
     "docx": ExportFormat(
         "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", _docx

@@ -5,10 +5,10 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 from analysis.exports.document import CONTACT_FIELDS, export_data, iso_utc, text
 from analysis.models import AnalysisJob, UserProfile
+from analysis.profile import Education, Experience, PersonalInfo, Profile
 
 # OWASP "CSV injection": a spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,58 +25,51 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 
-def _list(values: Any) -> list:
-    return values if isinstance(values, list) else []
-
-
-def _dicts(values: Any) -> list[dict]:
-    return [value for value in _list(values) if isinstance(value, dict)]
-
-
-def _personal_rows(info: Any) -> Iterator[Row]:
-    info = info if isinstance(info, dict) else {}
+def _personal_rows(info: PersonalInfo) -> Iterator[Row]:
     for key, label in CONTACT_FIELDS:
-        yield "PERSONAL INFORMATION", label, text(info.get(key))
+        yield "PERSONAL INFORMATION", label, text(getattr(info, key))
 
 
-def _skill_rows(skills: Any) -> Iterator[Row]:
-    for category, names in (skills.items() if isinstance(skills, dict) else []):
-        for name in _list(names) if not isinstance(names, str) else [names]:
+def _skill_rows(skills: dict[str, list[str]]) -> Iterator[Row]:
+    for category, names in skills.items():
+        for name in names:
             yield "SKILLS", text(category), text(name)
 
 
-def _experience_rows(entries: Any) -> Iterator[Row]:
-    fields = (
-        ("company", "Company"),
-        ("role", "Role"),
-        ("start_date", "Start Date"),
-        ("end_date", "End Date"),
-        ("years", "Years"),
-        ("description", "Description"),
-    )
-    for entry in _dicts(entries):
-        for key, label in fields:
-            yield "WORK EXPERIENCE", label, text(entry.get(key))
+EXPERIENCE_FIELDS = (
+    ("company", "Company"),
+    ("role", "Role"),
+    ("start_date", "Start Date"),
+    ("end_date", "End Date"),
+    ("years", "Years"),
+    ("description", "Description"),
+)
 
 
-def _education_rows(entries: Any) -> Iterator[Row]:
-    for entry in _dicts(entries):
+def _experience_rows(entries: list[Experience]) -> Iterator[Row]:
+    for entry in entries:
+        for key, label in EXPERIENCE_FIELDS:
+            yield "WORK EXPERIENCE", label, text(getattr(entry, key))
+
+
+def _education_rows(entries: list[Education]) -> Iterator[Row]:
+    for entry in entries:
         for key, label in (("degree", "Degree"), ("institution", "Institution"), ("year", "Year")):
-            yield "EDUCATION", label, text(entry.get(key))
+            yield "EDUCATION", label, text(getattr(entry, key))
 
 
-def _item_rows(section: str, key: str, values: Any) -> Iterator[Row]:
-    for value in [values] if isinstance(values, str) else _list(values):
+def _item_rows(section: str, key: str, values: list[str]) -> Iterator[Row]:
+    for value in values:
         yield section, key, text(value)
 
 
-def csv_sections(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime) -> list[list[Row]]:
+def csv_sections(*, job: AnalysisJob, profile: Profile, exported_at: datetime) -> list[list[Row]]:
     return [
         list(_personal_rows(profile.personal_info)),
         list(_skill_rows(profile.skills)),
         list(_experience_rows(profile.experience)),
         list(_education_rows(profile.education)),
-        list(_item_rows("SUMMARY", "Summary", profile.summary)),
+        list(_item_rows("SUMMARY", "Summary", [profile.summary])),
         list(_item_rows("JOB RECOMMENDATIONS", "Recommendation", profile.job_recommendations)),
         list(_item_rows("STRENGTHS", "Strength", profile.strengths)),
         list(_item_rows("WEAKNESSES", "Weakness", profile.weaknesses)),
@@ -84,7 +77,7 @@ def csv_sections(*, job: AnalysisJob, profile: UserProfile, exported_at: datetim
     ]
 
 
-def render_csv(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime) -> bytes:
+def render_csv(*, job: AnalysisJob, profile: Profile, exported_at: datetime) -> bytes:
     """SECTION,KEY,VALUE rows, a blank line between sections, as the seed shows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -1,11 +1,17 @@
-"""The facts a question set may cite, read defensively from a profile dict (analysis/backends/result.py).
+"""The facts a question set may cite, read from the typed profile (analysis/profile.py).
 
-Profiles come from a heuristic parser or an LLM, so every field may be missing or of the wrong
-type; nothing here raises on odd input, it just yields fewer facts.
+The profile's shape is checked where it is saved and repaired where an old row is read, so
+nothing here re-checks it; a sparse profile just yields fewer facts.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.profile import Education as ProfileEducation
+from analysis.profile import Experience as ProfileExperience
+from analysis.profile import Profile
 
 SENIORITY_LEVELS = ("junior", "mid", "senior", "lead")
 # Skill groups that are not things one builds with (human languages, certificates, soft skills).
@@ -80,19 +86,8 @@ class Facts:
         return next((e for e in self.experiences if e.company and e.company == company), None)
 
 
-def _text(value: object, limit: int = 200) -> str:
-    return re.sub(r"\s+", " ", value).strip()[:limit] if isinstance(value, str) else ""
-
-
-def _number(value: object) -> float:
-    if isinstance(value, bool):
-        return 0.0
-    if isinstance(value, int | float):
-        return max(0.0, float(value))
-    try:
-        return max(0.0, float(str(value)))
-    except ValueError:
-        return 0.0
+def _text(value: str | None, limit: int = 200) -> str:
+    return re.sub(r"\s+", " ", value or "").strip()[:limit]
 
 
 def _starts_item(line: str) -> bool:
@@ -102,10 +97,8 @@ def _starts_item(line: str) -> bool:
     )
 
 
-def highlights_of(description: object) -> tuple[str, ...]:
+def highlights_of(description: str) -> tuple[str, ...]:
     """Achievement sentences from a description, re-joining lines a PDF wrapped mid-sentence."""
-    if not isinstance(description, str):
-        return ()
     items: list[str] = []
     for line in (raw.strip() for raw in description.splitlines()):
         if not line:
@@ -119,15 +112,14 @@ def highlights_of(description: object) -> tuple[str, ...]:
     return tuple(s for s in cleaned if 12 <= len(s) <= 240)
 
 
-def _skills(raw: object, evidence: str) -> tuple[list[str], dict[str, str]]:
+def _skills(groups: dict[str, list[str]], evidence: str) -> tuple[list[str], dict[str, str]]:
     """Skills one builds with, those the experience descriptions mention first."""
     ordered: list[str] = []
     category_of: dict[str, str] = {}
-    groups = raw.items() if isinstance(raw, dict) else [("Skills", raw)]
-    for category, items in groups:
-        if isinstance(category, str) and NOT_TOOLS.search(category):
+    for category, items in groups.items():
+        if NOT_TOOLS.search(category):
             continue
-        for item in items if isinstance(items, list) else []:
+        for item in items:
             skill = _text(item, 60)
             if skill and skill.lower() not in {s.lower() for s in ordered}:
                 ordered.append(skill)
@@ -143,65 +135,59 @@ def mentions(text: str, term: str) -> bool:
     )
 
 
-def _experiences(raw: object) -> list[Experience]:
+def _experiences(entries: list[ProfileExperience]) -> list[Experience]:
     found = []
-    for item in raw if isinstance(raw, list) else []:
-        if not isinstance(item, dict):
-            continue
-        company, role = _text(item.get("company"), 120), _text(item.get("role"), 120)
+    for item in entries:
+        company, role = _text(item.company, 120), _text(item.role, 120)
         if not company and not role:
             continue
-        end = _text(item.get("end_date"), 20).lower()
         found.append(
             Experience(
                 company=company,
                 role=role,
-                years=_number(item.get("years")),
-                description=_text(item.get("description"), 2000),
-                current=end in {"present", "current", "now"},
-                highlights=highlights_of(item.get("description")),
+                years=max(0.0, float(item.years or 0)),
+                description=_text(item.description, 2000),
+                current=_text(item.end_date, 20).lower() in {"present", "current", "now"},
+                highlights=highlights_of(item.description),
             )
         )
     return found
 
 
-def _education(raw: object) -> list[Education]:
+def _education(entries: list[ProfileEducation]) -> list[Education]:
     found = []
-    for item in raw if isinstance(raw, list) else []:
-        if isinstance(item, dict):
-            degree, institution = (
-                _text(item.get("degree"), 150),
-                _text(item.get("institution"), 150),
-            )
-            if degree and institution:
-                found.append(Education(degree=degree, institution=institution))
+    for item in entries:
+        degree, institution = _text(item.degree, 150), _text(item.institution, 150)
+        if degree and institution:
+            found.append(Education(degree=degree, institution=institution))
     return found
 
 
-def _strings(raw: object, limit: int = 120) -> list[str]:
-    return [s for s in (_text(v, limit) for v in (raw if isinstance(raw, list) else [])) if s]
+def _strings(values: list[str], limit: int = 120) -> list[str]:
+    return [s for s in (_text(v, limit) for v in values) if s]
 
 
-def facts_from_profile(profile: dict, *, job_title: str = "", company: str = "") -> Facts:
-    profile = profile if isinstance(profile, dict) else {}
-    experiences = _experiences(profile.get("experience"))
-    skills, category_of = _skills(
-        profile.get("skills"), " ".join(e.description for e in experiences)
-    )
-    recommendations = _strings(profile.get("job_recommendations"))
-    total = _number(profile.get("total_years_experience")) or sum(e.years for e in experiences)
-    info = profile.get("personal_info") if isinstance(profile.get("personal_info"), dict) else {}
+def facts_from_profile(
+    profile: Profile | Mapping[str, Any], *, job_title: str = "", company: str = ""
+) -> Facts:
+    """A plain dict (the analyzer's shape, as tests pass) is read the way a stored row is."""
+    profile = Profile.from_stored(profile)
+    experiences = _experiences(profile.experience)
+    skills, category_of = _skills(profile.skills, " ".join(e.description for e in experiences))
+    recommendations = _strings(profile.job_recommendations)
+    total = profile.total_years_experience or sum(e.years for e in experiences)
+    info = profile.personal_info
     roles = [e.role for e in experiences if e.role]
     target_role = (
         _text(job_title, 120) or (recommendations[:1] or roles[:1] or ["a new team member"])[0]
     )
     return Facts(
-        name=_text(info.get("name"), 120),
+        name=_text(info.name, 120),
         skills=skills,
         skill_category=category_of,
         experiences=experiences,
-        education=_education(profile.get("education")),
-        strengths=_strings(profile.get("strengths")),
+        education=_education(profile.education),
+        strengths=_strings(profile.strengths),
         total_years=round(total, 1),
         target_role=target_role,
         target_company=_text(company, 120) or "the team",

@@ -3,8 +3,10 @@ checked by resume_analyzer.ai.llm.complete_json, and our own checks on top (coun
 lengths). Any failure surfaces as AIError."""
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from analysis.profile import Profile
 from interview.generators.bank import CATEGORIES, DIFFICULTIES
 from interview.generators.types import GeneratedQuestion
 from resume_analyzer.ai.errors import AIError
@@ -67,15 +69,16 @@ def _trimmed(value: Any, depth: int = 0) -> Any:
     return value if isinstance(value, int | float | bool) or value is None else None
 
 
-def prompt_profile(profile: dict) -> dict:
+def prompt_profile(profile: Profile | Mapping[str, Any]) -> dict:
     """The profile the prompt needs; contact details stay out (the answers never use them)."""
-    facts = {key: _trimmed(profile.get(key)) for key in PROFILE_KEYS}
-    info = profile.get("personal_info")
-    facts["personal_info"] = {"name": _trimmed(info.get("name"))} if isinstance(info, dict) else {}
+    profile = Profile.from_stored(profile)
+    given = profile.model_dump(exclude_unset=True)  # what was stored, not padded with nulls
+    facts = {key: _trimmed(given.get(key)) for key in PROFILE_KEYS}
+    facts["personal_info"] = {"name": _trimmed(profile.personal_info.name)}
     return facts
 
 
-def generate_openai(profile: dict, *, job_title: str, company: str, plan: dict) -> LLMResult:
+def generate_openai(profile: Profile | Mapping[str, Any], *, job_title: str, company: str, plan: dict) -> LLMResult:
     """`plan` gives the wanted count per category and per difficulty (tilted by seniority)."""
     count = sum(plan["categories"].values())
     request = {
@@ -115,7 +118,7 @@ def _checked_questions(items: list[dict], count: int) -> list[GeneratedQuestion]
 
 
 def answer_openai(
-    profile: dict, *, question: str, category: str, previous: str, job_title: str, company: str
+    profile: Profile | Mapping[str, Any], *, question: str, category: str, previous: str, job_title: str, company: str
 ) -> LLMResult:
     request = {
         "question": question,

@@ -1,0 +1,209 @@
+"""The candidate profile: one typed shape for what an analysis produces, checked once.
+
+Fields (the seed's export schema plus our additions: linkedin, github, the experience dates and
+total_years_experience):
+
+    personal_info: {name, email, phone, location, linkedin, github}   each str or None
+    skills: {category: [skill, ...]}                                   e.g. {"Languages": ["Go"]}
+    experience: [{company, role, start_date, end_date, years, description}]
+                start/end "YYYY-MM" or None, end may be "Present"; years a number or None
+    education: [{degree, institution, year}]                           year int or None
+    summary: str
+    job_recommendations, strengths, weaknesses: [str]
+    total_years_experience: float (never negative)
+
+Three ways in, one type out:
+
+- `Profile.model_validate(data)`: strict; a wrong shape raises pydantic's ValidationError naming
+  the field (`describe` turns it into one line). For a future PATCH of the profile.
+- `Profile.from_analysis(data)`: what an analyzer returned, when the analysis saves it. As
+  profile_save always did, unknown top-level keys are ignored and a top-level field of the wrong
+  kind reads as empty; inside a field the check is strict, so a backend's bad shape fails the job.
+- `Profile.from_stored(columns)`: a stored row. Rows saved before this type existed (or edited in
+  the admin) may hold shapes it refuses; those are repaired here, the way the readers used to
+  tolerate them one by one, so every reader gets a valid Profile and checks no shape itself.
+
+Why pydantic rather than dataclasses: validation with errors that name the field
+(`experience.0.years`), a JSON schema for free (`Profile.model_json_schema()`, for structured
+LLM output or a PATCH endpoint), and strict mode, so "3" is not silently a number. It is already
+installed (the openai client depends on it). No Django import: the parser and its tests use it.
+"""
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+
+__all__ = ["Education", "Experience", "PersonalInfo", "Profile", "ValidationError", "describe", "month_label"]
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _number(value: object) -> int | float:
+    # int stays int and float stays float, so a stored 3 or 3.0 is written back as it came.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Input should be a number")
+    return value
+
+
+Number = Annotated[int | float, PlainValidator(_number, json_schema_input_type=float)]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PersonalInfo(_Part):
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    linkedin: str | None = None
+    github: str | None = None
+
+
+class Experience(_Part):
+    company: str | None = None
+    role: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    years: Number | None = None
+    description: str = ""
+
+
+class Education(_Part):
+    degree: str | None = None
+    institution: str | None = None
+    year: int | None = None
+
+
+class Profile(_Part):
+    personal_info: PersonalInfo = Field(default_factory=PersonalInfo)
+    skills: dict[str, list[str]] = Field(default_factory=dict)
+    experience: list[Experience] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    summary: str = ""
+    job_recommendations: list[str] = Field(default_factory=list)
+    strengths: list[str] = Field(default_factory=list)
+    weaknesses: list[str] = Field(default_factory=list)
+    total_years_experience: float = Field(default=0.0, ge=0)
+
+    @classmethod
+    def from_analysis(cls, data: dict[str, Any]) -> "Profile":
+        return cls.model_validate(_top_level_kinds(data))
+
+    def stored_form(self) -> dict[str, Any]:
+        """Plain data for the columns: every field, and inside one only the keys it was given, so
+        an analyzer's dict is stored as it came (validated), never padded with nulls."""
+        return {**_top_level_kinds({}), **self.model_dump(exclude_unset=True)}
+
+    @classmethod
+    def from_stored(cls, columns: "Mapping[str, Any] | Profile") -> "Profile":
+        """A stored row's columns (or any dict of that shape; a Profile passes through)."""
+        try:
+            return cls.model_validate(columns)
+        except ValidationError:
+            return cls.model_validate(_repaired(dict(columns)))
+
+
+def describe(error: ValidationError) -> str:
+    """The first problem in one line: 'experience.0.years: Input should be a number'."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "profile"
+    return f"{where}: {first['msg'].removeprefix('Value error, ')}"
+
+
+def month_label(value: str | None) -> str:
+    """'2019-03' -> 'Mar 2019'; anything else ('Present', '2019', None -> '') as written."""
+    label = value or ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", label)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{MONTHS[int(match[2]) - 1]} {match[1]}"
+    return label
+
+
+# --- reading what an analyzer returned and what older rows hold ---------------------------------
+
+CONTAINERS = {"personal_info": dict, "skills": dict, "experience": list, "education": list,
+              "job_recommendations": list, "strengths": list, "weaknesses": list}  # fmt: skip
+
+
+def _years_total(value: object) -> float:
+    try:
+        return max(0.0, float(value or 0))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _top_level_kinds(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Every field, a missing one or one of the wrong kind empty (profile_save's old rule)."""
+    fields = {name: data.get(name) for name in CONTAINERS}
+    fields = {name: value if isinstance(value, CONTAINERS[name]) else CONTAINERS[name]() for name, value in fields.items()}
+    summary = data.get("summary")
+    fields["summary"] = summary if isinstance(summary, str) else ""
+    fields["total_years_experience"] = _years_total(data.get("total_years_experience"))
+    return fields
+
+
+def _text(value: object) -> str | None:
+    """A scalar as text (an integral float loses its '.0'), None kept."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _texts(values: object) -> list[str]:
+    """A list of texts; a bare string is a list of one, anything else none."""
+    if isinstance(values, str):
+        return [values]
+    return [_text(value) or "" for value in values] if isinstance(values, list) else []
+
+
+def _numeric(value: object) -> int | float | None:
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        return int(number) if number.is_integer() and "." not in value else number
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _entries(values: object, part: type[_Part], numbers: set[str]) -> list[dict]:
+    entries = [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
+    return [
+        {
+            name: (_numeric(value) if name in numbers else _text(value))
+            for name, value in entry.items()
+            if name in part.model_fields
+        }
+        for entry in entries
+    ]
+
+
+def _repaired(columns: dict[str, Any]) -> dict[str, Any]:
+    fields = _top_level_kinds(columns)
+    skills = columns.get("skills")
+    if isinstance(skills, list):  # an ungrouped list of skills
+        skills = {"Skills": skills}
+    info = columns.get("personal_info")
+    info = info if isinstance(info, dict) else {}
+    experience = _entries(columns.get("experience"), Experience, {"years"})
+    for entry in experience:
+        entry["description"] = entry.get("description") or ""
+    return {
+        **fields,
+        "personal_info": {key: _text(value) for key, value in info.items() if key in PersonalInfo.model_fields},
+        "skills": {str(category): _texts(names) for category, names in (skills or {}).items()}
+        if isinstance(skills, dict)
+        else {},
+        "experience": experience,
+        "education": [
+            {**entry, "year": int(entry["year"]) if isinstance(entry.get("year"), int | float) else None}
+            for entry in _entries(columns.get("education"), Education, {"year"})
+        ],
+        **{name: _texts(columns.get(name)) for name in ("job_recommendations", "strengths", "weaknesses")},
+    }
