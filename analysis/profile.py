@@ -29,8 +29,9 @@ LLM output or a PATCH endpoint), and strict mode, so "3" is not silently a numbe
 installed (the openai client depends on it). No Django import: the parser and its tests use it.
 """
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
@@ -131,9 +132,10 @@ CONTAINERS = {"personal_info": dict, "skills": dict, "experience": list, "educat
 
 def _years_total(value: object) -> float:
     try:
-        return max(0.0, float(value or 0))
+        total = float(value or 0)
     except (TypeError, ValueError):
         return 0.0
+    return max(0.0, total) if math.isfinite(total) else 0.0
 
 
 def _top_level_kinds(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -172,38 +174,37 @@ def _numeric(value: object) -> int | float | None:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _entries(values: object, part: type[_Part], numbers: set[str]) -> list[dict]:
+def _year(value: object) -> int | None:
+    number = _numeric(value)
+    return int(number) if number is not None and math.isfinite(number) else None
+
+
+def _entries(values: object, part: type[_Part], numbers: dict[str, Callable]) -> list[dict]:
+    """The dict entries of a list, each value as text, or as a number where `numbers` says."""
     entries = [value for value in values if isinstance(value, dict)] if isinstance(values, list) else []
     return [
-        {
-            name: (_numeric(value) if name in numbers else _text(value))
-            for name, value in entry.items()
-            if name in part.model_fields
-        }
+        {name: numbers.get(name, _text)(value) for name, value in entry.items() if name in part.model_fields}
         for entry in entries
     ]
 
 
+def _skills(value: object) -> dict[str, list[str]]:
+    if isinstance(value, list):  # an ungrouped list of skills
+        value = {"Skills": value}
+    return {str(category): _texts(names) for category, names in value.items()} if isinstance(value, dict) else {}
+
+
 def _repaired(columns: dict[str, Any]) -> dict[str, Any]:
-    fields = _top_level_kinds(columns)
-    skills = columns.get("skills")
-    if isinstance(skills, list):  # an ungrouped list of skills
-        skills = {"Skills": skills}
-    info = columns.get("personal_info")
-    info = info if isinstance(info, dict) else {}
-    experience = _entries(columns.get("experience"), Experience, {"years"})
-    for entry in experience:
-        entry["description"] = entry.get("description") or ""
+    """Any stored row brought to the type's shape, the way the readers used to tolerate it:
+    entries that are not objects dropped, scalars as text, numbers from numeric text, unknown
+    keys dropped, a bare string as a list of one."""
+    info = _entries([columns.get("personal_info")], PersonalInfo, {})
+    experience = _entries(columns.get("experience"), Experience, {"years": _numeric})
     return {
-        **fields,
-        "personal_info": {key: _text(value) for key, value in info.items() if key in PersonalInfo.model_fields},
-        "skills": {str(category): _texts(names) for category, names in (skills or {}).items()}
-        if isinstance(skills, dict)
-        else {},
-        "experience": experience,
-        "education": [
-            {**entry, "year": int(entry["year"]) if isinstance(entry.get("year"), int | float) else None}
-            for entry in _entries(columns.get("education"), Education, {"year"})
-        ],
+        **_top_level_kinds(columns),
+        "personal_info": info[0] if info else {},
+        "skills": _skills(columns.get("skills")),
+        "experience": [{**entry, "description": entry.get("description") or ""} for entry in experience],
+        "education": _entries(columns.get("education"), Education, {"year": _year}),
         **{name: _texts(columns.get(name)) for name in ("job_recommendations", "strengths", "weaknesses")},
     }

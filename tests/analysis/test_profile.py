@@ -126,3 +126,19 @@ def test_a_backend_returning_a_bad_shape_fails_the_job_clearly(owner, monkeypatc
         "(education.0.year: Input should be a valid integer)"
     )
     assert not UserProfile.objects.filter(job=job).exists()
+
+
+def test_a_hand_edit_of_the_wrong_shape_is_refused_by_model_validation():
+    from django.core.exceptions import ValidationError as DjangoValidationError
+
+    from analysis.models import UserProfile
+
+    with pytest.raises(DjangoValidationError) as caught:
+        UserProfile(experience=[{"role": "Dev", "years": "3"}]).clean()
+    assert caught.value.messages == ["experience.0.years: Input should be a number"]
+    UserProfile(**copy.deepcopy(SAMPLE_PROFILE)).clean()
+
+
+def test_an_unreadable_total_or_personal_info_reads_as_empty():
+    profile = Profile.from_stored({"personal_info": ["x"], "total_years_experience": float("nan")})
+    assert profile.personal_info == Profile().personal_info and profile.total_years_experience == 0.0
