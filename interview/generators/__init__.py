@@ -8,9 +8,11 @@ from the current one. Failures raise AIError (backend) or NotEnoughMaterial
 """
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from analysis.profile import Profile
 from interview.generators.facts import Facts, facts_from_profile
 from interview.generators.local import (
     CATEGORY_WEIGHTS,
@@ -23,6 +25,9 @@ from interview.generators.local import (
 from interview.generators.types import GeneratedQuestion, NotEnoughMaterial
 from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
 from resume_analyzer.ai.errors import AIError
+
+# interview/services.py passes the typed Profile; facts and the openai backend also take its dict form.
+ProfileLike = Profile | Mapping[str, Any]
 
 LOCAL_VERSION = "interview-local-v1"
 __all__ = [
@@ -55,7 +60,7 @@ class Generator:
 
 
 def generate_set(
-    *, profile: dict, job_title: str, company: str, count: int, seed: int
+    *, profile: ProfileLike, job_title: str, company: str, count: int, seed: int
 ) -> GenerationResult:
     facts = facts_from_profile(profile, job_title=job_title, company=company)
     return pick(GENERATORS, "AI_BACKEND").generate(
@@ -65,7 +70,7 @@ def generate_set(
 
 def new_answer(
     *,
-    profile: dict,
+    profile: ProfileLike,
     question: GeneratedQuestion,
     previous: list[str],
     job_title: str,
@@ -91,7 +96,7 @@ def _generate_local(facts: Facts, *, count: int, seed: int, **_unused) -> Genera
 
 
 def _generate_openai(
-    facts: Facts, *, profile: dict, job_title: str, company: str, count: int, seed: int
+    facts: Facts, *, profile: ProfileLike, job_title: str, company: str, count: int, seed: int
 ) -> GenerationResult:
     from interview.generators.openai_backend import PROMPT_VERSION, generate_openai
 
@@ -104,7 +109,7 @@ def _generate_openai(
 
 
 def _answer_openai(
-    facts: Facts, *, profile: dict, question: GeneratedQuestion, previous: list[str],
+    facts: Facts, *, profile: ProfileLike, question: GeneratedQuestion, previous: list[str],
     job_title: str, company: str, **_unused,
 ) -> tuple[str, dict]:  # fmt: skip
     from interview.generators.openai_backend import answer_openai
