@@ -9,14 +9,10 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.services import token_issue, token_revoke, user_authenticate, user_register
-from accounts.throttling import AnonRateThrottle
+from accounts.throttling import AuthAddressThrottle, auth_attempt_check
 from resume_analyzer.errors import Rejected, Unauthenticated
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.serializers import TextOnlyCharField
-
-
-class AuthThrottle(AnonRateThrottle):
-    scope = "auth"
 
 
 def user_data(user: User) -> dict:
@@ -48,12 +44,13 @@ TokenSerializer = inline_serializer(
 class RegisterView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AuthThrottle]
+    throttle_classes = [AuthAddressThrottle]
 
     @extend_schema(request=RegisterSerializer, responses={201: TokenSerializer, 400: ErrorSerializer, 409: ErrorSerializer})
     def post(self, request: Request) -> Response:
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        auth_attempt_check(request, email=data.validated_data["email"], address=False)
         user = user_register(**data.validated_data)
         issued = token_issue(user=user)
         return Response({"token": issued.raw, "user": user_data(user)}, status=status.HTTP_201_CREATED)
@@ -62,7 +59,7 @@ class RegisterView(APIView):
 class LoginView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AuthThrottle]
+    throttle_classes = [AuthAddressThrottle]
 
     @extend_schema(request=LoginSerializer, responses={200: TokenSerializer, 400: ErrorSerializer, 401: ErrorSerializer})
     def post(self, request: Request) -> Response:
@@ -70,6 +67,7 @@ class LoginView(APIView):
         email, password = payload.get("email"), payload.get("password")
         if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
             raise Rejected("Email and password are required")
+        auth_attempt_check(request, email=email, address=False)
         user = user_authenticate(email=email, password=password)
         if user is None:
             raise Unauthenticated("Invalid credentials")

@@ -13,12 +13,14 @@ concurrent requests are counted exactly. Time is PostgreSQL's clock, the same fo
 """
 
 import hashlib
+import math
 from datetime import timedelta
 
 from django.db import connection
 from rest_framework import throttling
 
 from accounts.models import RateLimit
+from resume_analyzer.errors import RateLimited
 
 TABLE = RateLimit._meta.db_table
 MAX_KEY_LENGTH = RateLimit._meta.get_field("key").max_length
@@ -77,12 +79,50 @@ class UserRateThrottle(throttling.UserRateThrottle, GcraRateThrottle):
     pass
 
 
-class AnonRateThrottle(throttling.AnonRateThrottle, GcraRateThrottle):
-    pass
-
-
 class ScopedRateThrottle(throttling.ScopedRateThrottle, GcraRateThrottle):
     pass
+
+
+class AuthAddressThrottle(GcraRateThrottle):
+    """Login and register attempts per client address, for the API and the pages alike: one
+    bucket ("throttle_auth_<address>"), so switching between them buys no extra guesses. Keyed by
+    address whoever is signed in (a page's visitor may be)."""
+
+    scope = "auth"
+
+    def get_cache_key(self, request, view) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class AuthAccountThrottle(GcraRateThrottle):
+    """Login and register attempts per account (the email given), from any address: many
+    addresses cannot share out guesses at one password."""
+
+    scope = "auth_account"
+
+    def __init__(self, email: str) -> None:
+        super().__init__()
+        self.email = email.strip().lower()
+
+    def get_cache_key(self, request, view) -> str | None:
+        if not self.email:
+            return None
+        ident = hashlib.sha256(self.email.encode()).hexdigest()  # no address in the table
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+def auth_attempt_check(request, *, email: object, address: bool = True) -> None:
+    """Count one login or register attempt against its address (unless a DRF throttle class
+    already did) and its account; raises RateLimited (429, Retry-After) beyond either limit."""
+    throttles: list[GcraRateThrottle] = [AuthAddressThrottle()] if address else []
+    if isinstance(email, str):
+        throttles.append(AuthAccountThrottle(email))
+    for throttle in throttles:
+        if not throttle.allow_request(request, None):
+            wait = math.ceil(throttle.wait() or 1)
+            raise RateLimited(
+                "Too many requests", f"Too many attempts. Try again in {wait} seconds.", retry_after=wait
+            )
 
 
 def rate_limits_prune() -> int:

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import LoginForm, RegisterForm
 from accounts.services import user_authenticate, user_register
+from accounts.throttling import auth_attempt_check
 from resume_analyzer.errors import ApplicationError
 from resume_analyzer.pages import form_error
 
@@ -22,6 +23,8 @@ def _next_url(request: HttpRequest) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def login_page(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
+    if request.method == "POST":
+        auth_attempt_check(request, email=request.POST.get("email"))
     if request.method == "POST" and form.is_valid():
         user = user_authenticate(**form.cleaned_data)
         if user is not None:
@@ -35,6 +38,8 @@ def login_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def register_page(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
+    if request.method == "POST":
+        auth_attempt_check(request, email=request.POST.get("email"))
     if request.method == "POST" and form.is_valid():
         try:
             user = user_register(**form.cleaned_data)

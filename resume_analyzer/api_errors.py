@@ -24,6 +24,7 @@ from resume_analyzer.errors import (
     DependencyFailed,
     NotFound,
     NotReady,
+    RateLimited,
     Rejected,
     TooLarge,
     Unauthenticated,
@@ -79,6 +80,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RateLimited):  # DRF's own 429: its message and the Retry-After header
+        exc = exceptions.Throttled(wait=exc.retry_after)
     elif (known := known_failure(exc)) is not None:
         status_code, body = known
         return Response(body, status=status_code)
@@ -119,6 +122,7 @@ STATUS_CODES: dict[type[ApplicationError], int] = {
     Rejected: 400,
     TooLarge: 413,
     Unauthenticated: 401,
+    RateLimited: 429,
     Unavailable: 503,
     DependencyFailed: 502,
 }

@@ -47,6 +47,14 @@ class Unauthenticated(ApplicationError):
     """Credentials that identify nobody."""
 
 
+class RateLimited(ApplicationError):
+    """Too many attempts; `retry_after` (an extra) says in how many seconds the next may pass."""
+
+    @property
+    def retry_after(self) -> float:
+        return float(self.extra.get("retry_after") or 0)
+
+
 class Unavailable(ApplicationError):
     """A dependency is down or failed in a way a retry may fix."""
 

@@ -6,6 +6,8 @@ error no view handles reaches `PageErrorMiddleware`: a NotFound is the 404 page 
 Http404), any other refusal an error page with its message and the API's status for it.
 """
 
+import math
+
 from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -18,7 +20,7 @@ from resume_analyzer.api_errors import (
     from_ai_error,
     status_code,
 )
-from resume_analyzer.errors import ApplicationError, NotFound
+from resume_analyzer.errors import ApplicationError, NotFound, RateLimited
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -77,5 +79,8 @@ class PageErrorMiddleware:
             return not_found(request, exception)
         if isinstance(exception, ApplicationError):
             context = {"title": exception.error, "message": page_message(exception)}
-            return render(request, "error.html", context, status=status_code(exception))
+            response = render(request, "error.html", context, status=status_code(exception))
+            if isinstance(exception, RateLimited):
+                response["Retry-After"] = str(math.ceil(exception.retry_after))
+            return response
         return None

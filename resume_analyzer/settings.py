@@ -167,7 +167,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "user": env_str("THROTTLE_USER", "600/min"),
         "expensive": env_str("THROTTLE_EXPENSIVE", "60/min"),
-        "auth": env_str("THROTTLE_AUTH", "30/min"),
+        "auth": env_str("THROTTLE_AUTH", "30/min"),  # login/register per client address
+        "auth_account": env_str("THROTTLE_AUTH_ACCOUNT", "10/min"),  # ... and per account (email)
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Client address for per-address limits: the socket's by default, so X-Forwarded-For (which

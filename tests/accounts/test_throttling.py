@@ -15,6 +15,8 @@ from accounts.throttling import (
     UserRateThrottle,
     rate_limits_prune,
 )
+from resume_analyzer.errors import RateLimited
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +167,75 @@ def test_a_zero_rate_closes_the_scope(api, rates):
     rates(user="0/min")
     response = api.get("/api/auth/me")
     assert response.status_code == 429 and response.json()["error"] == "Too many requests"
+
+
+# --- Login and register: per address and per account, on the API and the pages alike -----------
+
+
+def login_page(client, email: str, password: str = "wrong-password-1", **extra):
+    return client.post("/login", {"email": email, "password": password}, **extra)
+
+
+def test_the_login_page_is_limited_per_address_with_a_429_page_and_retry_after(client, owner, rates):
+    """150 wrong passwords in 22 s all answered 400, then the right one logged in (issue 19)."""
+    rates(auth="3/min", auth_account="100/min")
+    statuses = [login_page(client, f"guess{i}@example.com").status_code for i in range(3)]
+    refused = login_page(client, owner.email, PASSWORD)
+    assert statuses == [400] * 3 and refused.status_code == 429
+    assert b"Too many requests" in refused.content and b"Try again in" in refused.content
+    assert refused["Content-Type"].startswith("text/html") and 1 <= int(refused["Retry-After"]) <= 20
+    assert "_auth_user_id" not in client.session  # the right password did not get through
+
+
+def test_the_login_page_is_limited_per_account_from_any_address(client, owner, rates, settings):
+    rates(auth="100/min", auth_account="2/min")
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    statuses = [
+        login_page(client, owner.email, HTTP_X_FORWARDED_FOR=f"203.0.113.{i}").status_code for i in range(3)
+    ]
+    assert statuses == [400, 400, 429]
+    # Another account from the same addresses is still served.
+    assert login_page(client, "other@example.com", HTTP_X_FORWARDED_FOR="203.0.113.1").status_code == 400
+
+
+def test_the_register_page_is_limited_per_address(client, rates):
+    rates(auth="2/min", auth_account="100/min")
+
+    def register(i: int) -> int:
+        body = {"name": f"Bot {i}", "email": f"bot{i}@example.com", "password": "a-long-passphrase-2026"}
+        return client.post("/register", body).status_code
+
+    client.get("/")  # a GET is not an attempt
+    assert [register(i) for i in range(3)] == [302, 302, 429]
+
+
+def test_page_and_api_share_the_address_bucket(client, anon_api, rates):
+    rates(auth="2/min", auth_account="100/min")
+    body = {"email": "nobody@example.com", "password": "wrong-password-1"}
+    assert anon_api.post("/api/auth/login", body, format="json").status_code == 401
+    assert login_page(client, "someone@example.com").status_code == 400
+    response = anon_api.post("/api/auth/login", body, format="json")
+    assert response.status_code == 429 and response["Retry-After"]
+
+
+def test_the_api_login_is_limited_per_account(anon_api, owner, rates, settings):
+    rates(auth="100/min", auth_account="2/min")
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+
+    def login(address: str, password: str = "wrong-password-1"):
+        body = {"email": owner.email.upper(), "password": password}
+        return anon_api.post("/api/auth/login", body, format="json", HTTP_X_FORWARDED_FOR=address)
+
+    assert [login("203.0.113.1").status_code, login("203.0.113.2").status_code] == [401, 401]
+    refused = login("203.0.113.3", PASSWORD)
+    assert refused.status_code == 429 and refused.json()["error"] == "Too many requests"
+    assert refused.json()["retry_after"] > 0 and int(refused["Retry-After"]) >= 1
+    assert RateLimited.__name__ not in refused.content.decode()  # the seed's body, nothing internal
+    assert not RateLimit.objects.filter(key__contains=owner.email).exists()  # keyed by a hash
+
+
+def test_the_api_register_is_limited_per_account(anon_api, rates):
+    rates(auth="100/min", auth_account="1/min")
+    body = {"email": "new@example.com", "password": "a-long-passphrase-2026", "name": "New"}
+    assert anon_api.post("/api/auth/register", body, format="json").status_code == 201
+    assert anon_api.post("/api/auth/register", body, format="json").status_code == 429
