@@ -80,13 +80,7 @@ class RegenerateAnswerView(ExpensiveView):
     )
     def post(self, request: Request) -> Response:
         data = valid(QuestionRefSerializer, request.data)
-        question = services.question_find(
-            user=request.user,
-            job_id=data["job_id"],
-            question_id=data["question_id"],
-            question_text=data["question"],
-            generation_id=data.get("generation_id"),
-        )
+        question = _question_of(request, data)
         question = services.question_regenerate_answer(question=question, user=request.user)
         return Response(
             {
@@ -107,13 +101,7 @@ class SaveQuestionView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = valid(SaveSerializer, request.data)
-        question = services.question_find(
-            user=request.user,
-            job_id=data["job_id"],
-            question_id=data["question_id"],
-            question_text=data["question"],
-            generation_id=data.get("generation_id"),
-        )
+        question = _question_of(request, data)
         saved = services.saved_question_create(
             user=request.user,
             question=question,
@@ -165,3 +153,14 @@ class SavedQuestionView(APIView):
     def delete(self, request: Request, saved_id: int) -> Response:
         services.saved_question_delete(user=request.user, saved_id=saved_id)
         return Response({"success": True, "message": "Question removed from your library"})
+
+
+def _question_of(request: Request, data: dict) -> object:
+    """The generated question a request names (by job, id, text and generation), or NotFound."""
+    return services.question_find(
+        user=request.user,
+        job_id=data["job_id"],
+        question_id=data["question_id"],
+        question_text=data["question"],
+        generation_id=data.get("generation_id"),
+    )
