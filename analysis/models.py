@@ -62,6 +62,8 @@ class AnalysisJob(models.Model):
     error_message = models.TextField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     extracted_text = models.TextField(blank=True, default="")
+    # Where each page starts in extracted_text (PDFs only; [] for DOCX and DOC): evidence pages.
+    page_starts = models.JSONField(default=list, blank=True)
     token_usage = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -143,6 +145,9 @@ class UserProfile(models.Model):
     strengths = models.JSONField(default=list, blank=True)
     weaknesses = models.JSONField(default=list, blank=True)
     total_years_experience = models.FloatField(default=0)
+    # Where each value came from in the job's extracted text (analysis/profile.py Evidence);
+    # [] for profiles saved before evidence existed.
+    evidence = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every change; keys export caches")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -151,8 +156,9 @@ class UserProfile(models.Model):
         return f"profile of {self.data.personal_info.name or self.job_id}"
 
     def as_dict(self) -> dict:
-        """The stored columns exactly as they are (what the JSON export writes out)."""
-        return {name: getattr(self, name) for name in PROFILE_FIELDS}
+        """The stored columns exactly as they are (what the JSON export writes out), with the
+        evidence beside them."""
+        return {**{name: getattr(self, name) for name in PROFILE_FIELDS}, "evidence": self.evidence}
 
     @property
     def data(self) -> Profile:

@@ -7,10 +7,17 @@ total_years_experience):
     skills: {category: [skill, ...]}                                   e.g. {"Languages": ["Go"]}
     experience: [{company, role, start_date, end_date, years, description}]
                 start/end "YYYY-MM" or None, end may be "Present"; years a number or None
-    education: [{degree, institution, year}]                           year int or None
+    education: [{degree, institution, year, level, subject}]          year int or None; level
+                ("Bachelor's", "Master's", ...) and subject only when the analyzer set them
     summary: str
     job_recommendations, strengths, weaknesses: [str]
     total_years_experience: float (never negative)
+    evidence: [{field, value, raw, start, end, page, confidence, verified}]
+                where each value came from: `field` is its path ("experience.0.company",
+                "skills.Languages.2"), start/end character offsets into the job's extracted text
+                (text[start:end] == raw), page 1-based for PDFs, confidence in [0, 1], verified
+                False (and no offsets) when the value was not found in the text. Empty for rows
+                saved before evidence existed; the JSON export shows it only when there is some.
 
 Three ways in, one type out:
 
@@ -34,9 +41,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, model_validator
 
-__all__ = ["Education", "Experience", "PersonalInfo", "Profile", "ValidationError", "describe", "month_label"]
+__all__ = ["Education", "Evidence", "Experience", "PersonalInfo", "Profile", "ValidationError", "describe",
+           "month_label"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -77,6 +85,38 @@ class Education(_Part):
     degree: str | None = None
     institution: str | None = None
     year: int | None = None
+    level: str | None = None  # "Bachelor's", "Master's", "Doctorate", "Associate", "Diploma", "Secondary"
+    subject: str | None = None  # the field of study, as written
+
+
+FIELD_PATH_RE = re.compile(
+    r"personal_info\.\w+|(?:experience|education)\.\d+\.\w+|skills\.[^.]+(?:\.[^.]+)*\.\d+"
+)
+
+
+class Evidence(_Part):
+    """Where one value of the profile came from in the job's extracted text."""
+
+    field: str  # the value's path: "personal_info.name", "experience.0.company", "skills.Languages.2"
+    value: str  # the value as the profile shows it
+    raw: str = ""  # the text as written, text[start:end]; "" when not found
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+    page: int | None = Field(default=None, ge=1)  # 1-based, PDFs only
+    confidence: Number = 0.0
+    verified: bool = False  # found in the text; an unverified value is never shown as fact
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Evidence":
+        if not FIELD_PATH_RE.fullmatch(self.field):
+            raise ValueError(f"field: {self.field!r} is not a profile path")
+        if not 0 <= self.confidence <= 1:
+            raise ValueError("confidence: must be between 0 and 1")
+        if (self.start is None) != (self.end is None) or (self.start is not None and self.end < self.start):
+            raise ValueError("start/end: both or neither, start not after end")
+        if self.verified and self.start is None:
+            raise ValueError("verified: a verified value needs its offsets")
+        return self
 
 
 class Profile(_Part):
@@ -89,6 +129,10 @@ class Profile(_Part):
     strengths: list[str] = Field(default_factory=list)
     weaknesses: list[str] = Field(default_factory=list)
     total_years_experience: float = Field(default=0.0, ge=0)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    def evidence_for(self, field: str) -> "Evidence | None":
+        return next((item for item in self.evidence if item.field == field), None)
 
     @classmethod
     def from_analysis(cls, data: dict[str, Any]) -> "Profile":
@@ -96,8 +140,12 @@ class Profile(_Part):
 
     def stored_form(self) -> dict[str, Any]:
         """Plain data for the columns: every field, and inside one only the keys it was given, so
-        an analyzer's dict is stored as it came (validated), never padded with nulls."""
-        return {**_top_level_kinds({}), **self.model_dump(exclude_unset=True)}
+        an analyzer's dict is stored as it came (validated), never padded with nulls. Evidence
+        is left out when there is none (the column's default is the same empty list)."""
+        form = {**_top_level_kinds({}), **self.model_dump(exclude_unset=True)}
+        if not form["evidence"]:
+            del form["evidence"]
+        return form
 
     @classmethod
     def from_stored(cls, columns: "Mapping[str, Any] | Profile") -> "Profile":
@@ -127,7 +175,8 @@ def month_label(value: str | None) -> str:
 # --- reading what an analyzer returned and what older rows hold ---------------------------------
 
 CONTAINERS = {"personal_info": dict, "skills": dict, "experience": list, "education": list,
-              "job_recommendations": list, "strengths": list, "weaknesses": list}  # fmt: skip
+              "job_recommendations": list, "strengths": list, "weaknesses": list,
+              "evidence": list}  # fmt: skip
 
 
 def _years_total(value: object) -> float:
@@ -207,4 +256,16 @@ def _repaired(columns: dict[str, Any]) -> dict[str, Any]:
         "experience": [{**entry, "description": entry.get("description") or ""} for entry in experience],
         "education": _entries(columns.get("education"), Education, {"year": _year}),
         **{name: _texts(columns.get(name)) for name in ("job_recommendations", "strengths", "weaknesses")},
+        "evidence": _evidence(columns.get("evidence")),
     }
+
+
+def _evidence(values: object) -> list[dict]:
+    """Stored evidence items that still validate; a broken one is dropped, not guessed at."""
+    kept = []
+    for value in values if isinstance(values, list) else []:
+        try:
+            kept.append(Evidence.model_validate(value).model_dump())
+        except ValidationError:
+            continue
+    return kept

@@ -22,7 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from analysis.documents.chunking import chunk_text
-from analysis.documents.extraction import ExtractionError, extract_text
+from analysis.documents.extraction import ExtractionError, extract_document
 from analysis.models import (
     RUNNING_STATUSES,
     STAGE_PROGRESS,
@@ -244,7 +244,7 @@ class StageError(Exception):
 def stage_extract(*, job: AnalysisJob) -> str:
     try:
         with _local_copy(job.upload.file) as path:
-            text = extract_text(
+            extracted = extract_document(
                 path,
                 kind=job.upload.kind,
                 max_pages=settings.EXTRACTION_MAX_PAGES,
@@ -256,8 +256,9 @@ def stage_extract(*, job: AnalysisJob) -> str:
         raise StageError(
             "Text extraction failed: the uploaded file is missing from storage"
         ) from exc
-    AnalysisJob.objects.filter(id=job.id).update(extracted_text=text)
-    return text
+    AnalysisJob.objects.filter(id=job.id).update(extracted_text=extracted.text, page_starts=extracted.page_starts)
+    job.page_starts = extracted.page_starts
+    return extracted.text
 
 
 @contextmanager
@@ -335,7 +336,7 @@ def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
     The dict is validated once, here (Profile.from_analysis): a top-level field of the wrong kind
     is stored empty, any other bad shape raises pydantic's ValidationError naming the field.
     """
-    values = Profile.from_analysis(data).stored_form()
+    values = {"evidence": [], **Profile.from_analysis(data).stored_form()}  # no stale evidence on a rerun
     profile, created = UserProfile.objects.update_or_create(job=job, defaults=values)
     if not created:
         UserProfile.objects.filter(id=profile.id).update(version=F("version") + 1)

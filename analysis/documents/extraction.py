@@ -1,7 +1,8 @@
 """Plain text from a resume file: PDF (pdfplumber), DOCX (python-docx), legacy DOC (word97.py).
 
-`extract_text(path, kind=None, *, max_pages=, time_limit=)` returns the text in reading order,
-or raises ExtractionError with a message fit to show a user. Every parser failure, however
+`extract_document(path, kind=None, *, max_pages=, time_limit=)` returns an Extracted: the text in
+reading order and, for a PDF, the offset in that text where each page starts (pages are joined
+by a blank line); `extract_text` is the same call returning only the text. Both raise ExtractionError with a message fit to show a user. Every parser failure, however
 exotic, becomes an ExtractionError: the worker must never crash on a hostile or broken file.
 """
 
@@ -9,6 +10,7 @@ import logging
 import re
 import time
 import zipfile
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -28,7 +30,14 @@ MIN_GUTTER_PT = 10
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 SYMBOL_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
 
-__all__ = ["ExtractionError", "detect_kind", "extract_text"]
+__all__ = ["ExtractionError", "Extracted", "detect_kind", "extract_document", "extract_text"]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    # Offset into `text` where each page begins (PDFs; [] for DOCX and DOC, which have no pages).
+    page_starts: list[int] = field(default_factory=list)
 
 
 def detect_kind(path: str | Path) -> str:
@@ -52,6 +61,17 @@ def extract_text(
     time_limit: float = DEFAULT_TIME_LIMIT_SECONDS,
 ) -> str:
     """The file's text; `max_pages` and `time_limit` (seconds) cap how much of a PDF is read."""
+    return extract_document(path, kind, max_pages=max_pages, time_limit=time_limit).text
+
+
+def extract_document(
+    path: str | Path,
+    kind: str | None = None,
+    *,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    time_limit: float = DEFAULT_TIME_LIMIT_SECONDS,
+) -> Extracted:
+    """The file's text and page starts; the limits are extract_text's."""
     path = Path(path)
     if not path.is_file():
         raise ExtractionError("The uploaded file is missing from storage")
@@ -64,7 +84,7 @@ def extract_text(
     if kind not in readers:
         raise ExtractionError(f"Unsupported file type: {kind}")
     try:
-        text = readers[kind](path)
+        read = readers[kind](path)
     except ExtractionError:
         raise
     except Exception as exc:  # parsers raise anything on hostile input; none may escape
@@ -72,12 +92,28 @@ def extract_text(
         raise ExtractionError(
             f"Could not read the {kind.upper()} file: it is damaged or not a valid {kind.upper()}"
         ) from exc
-    text = _tidy(text)
+    pages = read if isinstance(read, list) else None
+    text = _tidy(_drop_unmapped_glyphs("\n\n".join(pages)) if pages is not None else read)
     if not any(char.isalnum() for char in text):
         if kind == "pdf":
             raise ExtractionError("No extractable text (scanned PDF?)")
         raise ExtractionError(f"No extractable text in the {kind.upper()} file")
-    return text
+    return Extracted(text, _page_starts(pages, text) if pages is not None else [])
+
+
+def _page_starts(pages: list[str], text: str) -> list[int]:
+    """Where each page begins in the tidied text. Tidying works line by line, so the whole is the
+    tidied pages joined by a blank line (an empty page adds nothing and starts where the next
+    one does); the rebuilt text is checked against the real one, and no pages are claimed if
+    they ever differ."""
+    rebuilt, starts = "", []
+    for page in pages:
+        tidied = _tidy(UNMAPPED_GLYPH.sub("", page))
+        if tidied and rebuilt:
+            rebuilt += "\n\n"
+        starts.append(len(rebuilt))
+        rebuilt += tidied
+    return starts if rebuilt == text else []
 
 
 def _tidy(text: str) -> str:
@@ -100,7 +136,8 @@ def _visible(char: str) -> str:
 # --- PDF -------------------------------------------------------------------------------------------
 
 
-def _extract_pdf(path: Path, *, max_pages: int, time_limit: float) -> str:
+def _extract_pdf(path: Path, *, max_pages: int, time_limit: float) -> list[str]:
+    """Each page's text (extract_document joins them with a blank line)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -117,7 +154,7 @@ def _extract_pdf(path: Path, *, max_pages: int, time_limit: float) -> str:
                 page.close()  # frees the page's cached layout objects
     except PDFPasswordIncorrect as exc:
         raise ExtractionError("The PDF is password-protected") from exc
-    return _drop_unmapped_glyphs("\n\n".join(pages))
+    return pages
 
 
 def _drop_unmapped_glyphs(text: str) -> str:

@@ -34,8 +34,12 @@ def iso_utc(moment: datetime) -> str:
 
 def export_data(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime) -> dict[str, Any]:
     """The JSON export, keys in the seed's order, values exactly as the profile stores them (rows
-    from before validation included: the export never rewrites what was saved)."""
-    return {
+    from before validation included: the export never rewrites what was saved).
+
+    `evidence` (where each value came from, analysis/profile.py) is our addition; it appears only
+    when the profile has some, so a profile saved before evidence existed exports exactly as it
+    always did (tests/export/golden/)."""
+    document = {
         "job_id": str(job.id),
         "personal_info": profile.personal_info,
         "skills": profile.skills,
@@ -45,8 +49,10 @@ def export_data(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime
         "job_recommendations": profile.job_recommendations,
         "strengths": profile.strengths,
         "weaknesses": profile.weaknesses,
-        "exported_at": iso_utc(exported_at),
     }
+    if profile.evidence:
+        document["evidence"] = profile.evidence
+    return {**document, "exported_at": iso_utc(exported_at)}
 
 
 def text(value: Any) -> str:

@@ -17,6 +17,7 @@ from analysis.parsing import contact, insights
 from analysis.parsing.dates import total_years
 from analysis.parsing.education import parse_education
 from analysis.parsing.experience import parse_experience
+from analysis.parsing.normalise import clean_institution, company_without_city
 from analysis.parsing.sections import (
     Section,
     is_bullet,
@@ -41,7 +42,11 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     personal_info = _personal_info(contact_lines or lines[:10], lines)
     titles = frozenset(line.strip().lower() for line in header[:6] if len(line.split()) <= 5)
     jobs = parse_experience(section_lines(sections, "experience"), today=today, titles=titles)
+    for job in jobs:
+        job["company"] = company_without_city(job["company"])
     education = parse_education(section_lines(sections, "education"), today=today)
+    for entry in education:
+        entry["institution"] = clean_institution(entry["institution"])
     skills = group_by_category(_skills(sections, jobs, personal_info.get("name")))
     profile = {
         "personal_info": personal_info,
@@ -66,11 +71,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 
 def _personal_info(contact_lines: list[str], lines: list[str]) -> dict:
     text = "\n".join(lines)
+    location = contact.find_location(contact_lines) or contact.find_location(lines[:15])
+    region = contact.region_for(location)  # the phone's default region
     return {
         "name": contact.find_name(contact_lines) or contact.find_name(lines, scan=25),
         "email": contact.find_email("\n".join(contact_lines)) or contact.find_email(text),
-        "phone": contact.find_phone(contact_lines) or contact.find_phone(lines),
-        "location": contact.find_location(contact_lines) or contact.find_location(lines[:15]),
+        "phone": contact.find_phone(contact_lines, region=region) or contact.find_phone(lines, region=region),
+        "location": location,
         "linkedin": contact.find_linkedin(text),
         "github": contact.find_github(text),
     }

@@ -6,6 +6,7 @@ runs of spaces); icon glyphs are already gone (sections.clean_line), and labels 
 """
 
 import re
+from functools import cache
 
 from analysis.parsing.dates import RANGE_RE, YEAR_RE
 from analysis.parsing.experience import ROLE_WORDS
@@ -53,19 +54,115 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# Numbers that are not phones: a date range or date ("2019 - 2021", "03/2019", "2017.64117" from
+# "2017.6 - 4117"), a run of years, or a number labelled as an id.
+YEAR_LED_RE = re.compile(r"^(?:19|20)\d\d(?:\s*[.\-–/]\s*\d{1,2}\b|\.\d)")
+DATE_RE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b|\b(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\b")
+ID_LABEL_RE = re.compile(
+    r"\b(?:id|ids|no|number|roll|reg(?:istration)?|enrol(?:l?ment)?|pan|aadhaa?r|passport|licen[cs]e|"
+    r"employee|emp|account|acct|invoice|order|ssn|nin|gpa|cgpa|pin(?:code)?|zip|postcode)\b\.?\s*[:#\-]?\s*$",
+    re.I,
+)
+
+
 def _is_phone(candidate: str) -> bool:
+    """The shape of a phone: 7-15 digits, balanced brackets, and not a date, a range of years or
+    a year-led number; whether it is a real number is phonenumbers' call (_parsed)."""
     digits = _digits(candidate)
     if not 7 <= len(digits) <= 15:
         return False
-    if RANGE_RE.fullmatch(candidate.strip()) or re.fullmatch(r"[\d\s]*\d{4}\s*[-–]\s*\d{4}", candidate):
+    stripped = candidate.strip()
+    if RANGE_RE.fullmatch(stripped) or re.fullmatch(r"[\d\s]*\d{4}\s*[-–]\s*\d{4}", candidate):
         return False  # "2019 - 2021" is a date range, not a number to call
-    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", candidate.strip()):
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", stripped) or DATE_RE.search(stripped):
         return False
+    if not stripped.startswith(("+", "00", "(")) and YEAR_LED_RE.match(stripped):
+        return False  # "2017.64117", "2019-05 12345"
+    groups = re.findall(r"\d+", stripped)
+    if len(groups) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", group) for group in groups):
+        return False  # "2015 2016 2017"
     return candidate.count("(") == candidate.count(")") or candidate.startswith("(")
 
 
-def find_phone(lines: list[str]) -> str | None:
-    """The first phone-like number, preferring lines labelled as phones and the header."""
+@cache
+def _country_regions() -> dict[str, str]:
+    """Country name (lower case) → region code, from phonenumbers' own data."""
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    names: dict[str, str] = {}
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        example = phonenumbers.example_number(region)
+        name = geocoder.country_name_for_number(example, "en") if example else ""
+        if name:
+            names.setdefault(name.lower(), region)
+    names.update(COUNTRY_ALIASES)
+    return names
+
+
+COUNTRY_ALIASES = {
+    "usa": "US", "u.s.a.": "US", "us": "US", "united states of america": "US", "america": "US",
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "great britain": "GB",
+    "uae": "AE", "czechia": "CZ", "korea": "KR", "holland": "NL", "the netherlands": "NL", "russia": "RU",
+    "vietnam": "VN", "ivory coast": "CI", "turkey": "TR", "türkiye": "TR",
+}  # fmt: skip
+# States and provinces whose country is certain (places.json's region codes mix countries).
+SUBDIVISION_REGIONS = {
+    **dict.fromkeys("AL AK AZ AR CO CT DE FL GA HI ID IL IN IA KS KY LA MD MA MI MN MS MO MT NE NV NH NJ NM "
+                    "NY NC ND OH OK OR PA RI SC SD TX UT VT VA WV WI WY DC".lower().split(), "US"),
+    **dict.fromkeys("on qc bc ab mb sk ns nb nl pe ontario quebec alberta manitoba saskatchewan".split(), "CA"),
+    **dict.fromkeys(["nsw", "vic", "qld", "tas", "act", "new south wales", "queensland", "victoria"], "AU"),
+    **dict.fromkeys(["karnataka", "maharashtra", "tamil nadu", "telangana", "kerala", "gujarat", "delhi",
+                     "uttar pradesh", "west bengal", "haryana", "punjab", "ka", "mh", "tg", "dl"], "IN"),
+    **dict.fromkeys(["california", "texas", "washington", "new york", "massachusetts", "illinois"], "US"),
+}  # fmt: skip
+
+
+def region_for(location: str | None) -> str | None:
+    """The phone region of a location ('Austin, TX' → 'US', 'Pune, Maharashtra, India' → 'IN',
+    'Berlin, Germany' → 'DE'): the country named last wins, then a state or province."""
+    if not location:
+        return None
+    parts = [part.strip(" .").lower() for part in location.split(",") if part.strip(" .")]
+    countries = _country_regions()
+    for part in reversed(parts):
+        if part in countries:
+            return countries[part]
+    for part in reversed(parts[1:]):
+        if part in SUBDIVISION_REGIONS:
+            return SUBDIVISION_REGIONS[part]
+    return countries.get(parts[0]) if parts else None  # "Singapore"
+
+
+FALLBACK_REGIONS = ("US", "GB", "IN")
+
+
+def _parsed(candidate: str, region: str | None) -> int | None:
+    """How sure phonenumbers is that the candidate is a phone number: 0 valid, 1 possible (right
+    length for its country, e.g. a fictional 555 number), None not a number. A number without a
+    country code is read in the resume's region, else in a few common ones."""
+    import phonenumbers
+
+    regions = [region] if region else []
+    if not candidate.startswith("+"):
+        regions += [fallback for fallback in FALLBACK_REGIONS if fallback != region]
+    best = None
+    for where in regions or [None]:
+        try:
+            number = phonenumbers.parse(candidate, where)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return 0 if where == region or candidate.startswith("+") else 1
+        if phonenumbers.is_possible_number(number) and best is None:
+            best = 1
+    return best
+
+
+def find_phone(lines: list[str], *, region: str | None = None) -> str | None:
+    """The number as written, parsed and validated by phonenumbers (`region`: the resume's, for
+    numbers written without a country code). Preferred: numbers on lines labelled as phones, with
+    a country code, valid rather than merely possible, and in the header."""
     candidates: list[tuple[int, int, str]] = []
     for position, line in enumerate(join_wrapped(lines)):
         searchable = EMAIL_RE.sub(" ", URL_RE.sub(" ", line))
@@ -73,9 +170,12 @@ def find_phone(lines: list[str]) -> str | None:
             candidate = match.group(0).strip(" -.(/")
             if match.group(0).lstrip().startswith("(") and ")" in candidate:
                 candidate = "(" + candidate
-            if not _is_phone(candidate):
+            if not _is_phone(candidate) or ID_LABEL_RE.search(searchable[: match.start()]):
                 continue
-            score = (0 if PHONE_LABEL_RE.search(line) else 1) + (0 if candidate.startswith("+") else 1)
+            certainty = _parsed(candidate, region)
+            if certainty is None:
+                continue
+            score = (0 if PHONE_LABEL_RE.search(line) else 1) + (0 if candidate.startswith("+") else 1) + certainty
             candidates.append((score if position < 15 else score + 2, position, candidate))
     if not candidates:
         return None

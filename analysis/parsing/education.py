@@ -21,26 +21,44 @@ DEGREES: list[tuple[re.Pattern[str], str]] = [
         (r"\bmaster of business administration\b|(?<![\w.])m\.?b\.?a\b\.?", "Master of Business Administration"),
         (r"\bmaster of engineering\b|(?<![\w.])m\.?\s?eng\b\.?", "Master of Engineering"),
         (r"\bmaster of technology\b|(?<![\w.])m\.?\s?tech\b\.?", "Master of Technology"),
+        (r"\bmaster of computer applications?\b|(?<![\w.])m\.?\s?c\.?\s?a\b\.?", "Master of Computer Applications"),
+        (r"\bmaster of commerce\b|(?<![\w.])m\.?\s?com\b\.?", "Master of Commerce"),
+        (r"\bmaster of philosophy\b|(?<![\w.])m\.?\s?phil\b\.?", "Master of Philosophy"),
+        (r"\bmaster of pharmacy\b|(?<![\w.])m\.?\s?pharm\b\.?", "Master of Pharmacy"),
+        (r"(?<![\w.])m\.e\b\.?", "Master of Engineering"),
+        (r"\bpost[\s-]?graduate diploma in management\b|(?<![\w.])pgd(?:b)?m\b\.?", "Postgraduate Diploma in Management"),
+        (r"\bpost[\s-]?graduate diploma\b|\bpg\s?diploma\b|(?<![\w.])pgd\b", "Postgraduate Diploma"),
         (r"\bmaster of education\b|(?<![\w.])m\.\s?ed\b\.?", "Master of Education"),
         (r"\bmaster of laws\b|(?<![\w.])ll\.?m\b\.?", "Master of Laws"),
         (r"\bmaster of fine arts\b|(?<![\w.])m\.?f\.?a\b\.?", "Master of Fine Arts"),
         (r"\bmaster of public health\b|(?<![\w.])m\.?p\.?h\b\.?", "Master of Public Health"),
-        (r"\bmaster of science\b|(?<![\w.])m\.\s?sc?\.|(?<![\w.])msc\b\.?|^ms" + _ABBR_END, "Master of Science"),
-        (r"\bmaster of arts\b|(?<![\w.])m\.a\.|^ma" + _ABBR_END, "Master of Arts"),
+        (r"\bmaster of science\b|(?<![\w.])m\.\s?sc?\.|(?<![\w.])m\.?\s?sc\b\.?|(?<![\w.])m\.s\b|^ms" + _ABBR_END,
+         "Master of Science"),
+        (r"\bmaster of arts\b|(?<![\w.])m\.a\b\.?|^ma" + _ABBR_END, "Master of Arts"),
         (r"\bbachelor of business administration\b|(?<![\w.])b\.?b\.?a\b\.?", "Bachelor of Business Administration"),
-        (r"\bbachelor of engineering\b|(?<![\w.])b\.?\s?eng\b\.?", "Bachelor of Engineering"),
+        (r"\bbachelor of engineering\b|(?<![\w.])b\.?\s?eng\b\.?|(?<![\w.])b\.\s?e\b\.?|(?-i:^BE)" + _ABBR_END,
+         "Bachelor of Engineering"),
         (r"\bbachelor of technology\b|(?<![\w.])b\.?\s?tech\b\.?", "Bachelor of Technology"),
-        (r"\bbachelor of commerce\b|(?<![\w.])b\.\s?com\b\.?", "Bachelor of Commerce"),
+        (r"\bbachelor of commerce\b|(?<![\w.])b\.?\s?com\b\.?", "Bachelor of Commerce"),
+        (r"\bbachelor of computer applications?\b|(?<![\w.])b\.?\s?c\.?\s?a\b\.?", "Bachelor of Computer Applications"),
+        (r"\bbachelor of pharmacy\b|(?<![\w.])b\.?\s?pharm\b\.?", "Bachelor of Pharmacy"),
+        (r"(?<![\w.])m\.?b\.?b\.?s\b\.?", "Bachelor of Medicine and Surgery"),
         (r"\bbachelor of fine arts\b|(?<![\w.])b\.?f\.?a\b\.?", "Bachelor of Fine Arts"),
         (r"\bbachelor of education\b|(?<![\w.])b\.\s?ed\b\.?", "Bachelor of Education"),
         (r"\bbachelor of laws\b|(?<![\w.])ll\.?b\b\.?", "Bachelor of Laws"),
-        (r"\bbachelor of science\b|(?<![\w.])b\.\s?sc?\.|(?<![\w.])bsc\b\.?|^bs" + _ABBR_END, "Bachelor of Science"),
-        (r"\bbachelor of arts\b|(?<![\w.])b\.a\.|^ba" + _ABBR_END, "Bachelor of Arts"),
+        (r"\bbachelor of science\b|(?<![\w.])b\.\s?sc?\.|(?<![\w.])b\.?\s?sc\b\.?|(?<![\w.])b\.s\b|^bs" + _ABBR_END,
+         "Bachelor of Science"),
+        (r"\bbachelor of arts\b|(?<![\w.])b\.a\b\.?|^ba" + _ABBR_END, "Bachelor of Arts"),
         (r"\blaurea (?:magistrale|specialistica)\b|\bmagister\b|\bmaestr[ií]a\b|\bmestrado\b", "Master's Degree"),
         (r"\blaurea(?: triennale)?\b|\blicenciatura\b|\bgrado en\b|\bbacharelado\b|\blicence\b", "Bachelor's Degree"),
         (r"\bmaster'?s\b(?:\s+degree)?", "Master's Degree"),
         (r"\bbachelor'?s\b(?:\s+degree)?", "Bachelor's Degree"),
-        (r"\bassociate(?:'s)? (?:degree|of \w+)\b|(?<![\w.])a\.[as]\.", "Associate Degree"),
+        (r"\bassociate(?:'s)? (?:degree|of \w+)\b|(?<![\w.])a\.a\.s\.|(?<![\w.])a\.[as]\.", "Associate Degree"),
+        (r"(?<![\w.])h\.?s\.?c\b\.?|\b(?:higher|senior) secondary\b|(?<![\w.])(?:class\s+)?(?:12th|xii(?:th)?)\b"
+         r"|\bintermediate\b(?=.*\b(?:board|class|mpc|bipc|science|commerce)\b)", "Higher Secondary Certificate"),
+        (r"(?<![\w.])s\.?s\.?l?\.?c\b\.?|\bsecondary school certificate\b|\bmatriculation\b|\bmatric\b"
+         r"|(?<![\w.])(?:class\s+)?10th\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\bclass\s+x\b",
+         "Secondary School Certificate"),
         (r"\bdipl(?:om)?\.?-?\s?ing\b\.?|\bdiplom\b", "Diplom"),
         (r"\bhigh school diploma\b|\bged\b", "High School Diploma"),
         (r"\bdiploma\b", "Diploma"),
@@ -49,7 +67,7 @@ DEGREES: list[tuple[re.Pattern[str], str]] = [
 INSTITUTION_RE = re.compile(
     r"\b(?:university|universit[àéä]t?|universidad|universidade|università|college|institute|"
     r"institut|school|academy|polytechnic|politecnico|polytechnique|conservatory|hochschule|"
-    r"ecole|école|iit|mit|eth|epfl|ucla|nyu|lse|kth|tu)\b",
+    r"ecole|école|iit|iiit|iim|nit|mit|eth|epfl|ucla|nyu|lse|kth|tu)\b",
     re.I,
 )
 FIELD_STOP_RE = re.compile(r"\s*(?:[,|(–—]|\s-\s|\bfrom\b|\bat\b|\b(?:19|20)\d\d\b).*$")
@@ -72,6 +90,9 @@ def find_degree(text: str) -> tuple[str, str] | None:
 
 
 def _field_of_study(rest: str) -> str:
+    bracketed = re.match(r"^\s*\(([^()]{2,60})\)", rest)  # "BE (Computer Science)"
+    if bracketed and not YEAR_RE.search(bracketed[1]):
+        rest = bracketed[1]
     rest = re.sub(r"^\s*(?:degree\s+)?(?:in|of|,|:|-|–)?\s*", "", rest)
     rest = re.sub(r"^[A-Z]{2,4}\b\s*,\s*", "", rest)  # LinkedIn: "Master of Science - MS, Physics"
     rest = FIELD_STOP_RE.sub("", rest).strip(" .,")

@@ -96,7 +96,7 @@ def test_month_label_is_the_one_date_formatter():
 
 def test_json_schema_names_every_field():
     schema = Profile.model_json_schema()
-    assert set(schema["properties"]) == set(PROFILE_FIELDS)
+    assert set(schema["properties"]) == {*PROFILE_FIELDS, "evidence"}  # evidence: our addition, issue 13
     assert schema["$defs"]["Experience"]["additionalProperties"] is False
 
 
