@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -72,20 +73,35 @@ def message_payload(message: ChatMessage) -> dict[str, Any]:
     }
 
 
-def authenticate(token: str | None, session_user: Any) -> tuple[Any, int | None]:
-    """The user and token id for a bearer token, else the session's user; (None, None) when
-    neither is valid."""
+@dataclass(frozen=True)
+class Credential:
+    """Who a connection authenticated as, and with what: an API token (its id and expiry) or the
+    page session (a hash of its key), so the connection ends when that credential does."""
+
+    user: Any
+    token_id: int | None = None
+    expires_at: datetime | None = None
+    session_hash: str | None = None
+
+
+def authenticate(token: str | None, scope: dict[str, Any]) -> Credential | None:
+    """The credential of a bearer token, else of the handshake's page session; None when neither
+    is valid (a session is re-checked: it may have logged out since the handshake)."""
     from accounts.services import token_lookup, token_touch
+    from accounts.signals import session_key_hash
 
     if token is not None:
         found = token_lookup(token)
         if found is None:
-            return None, None
+            return None
         token_touch(found)
-        return found.user, found.pk
-    if session_user is not None and session_user.is_authenticated:
-        return session_user, None
-    return None, None
+        return Credential(found.user, token_id=found.pk, expires_at=found.expires_at)
+    user, session = scope.get("user"), scope.get("session")
+    if user is None or not user.is_authenticated or session is None or not session.session_key:
+        return None
+    if not session.exists(session.session_key):
+        return None
+    return Credential(user, session_hash=session_key_hash(session.session_key))
 
 
 def conversation(user: Any, job_id: str | None) -> dict[str, Any]:
@@ -118,6 +134,7 @@ def optional_str(payload: dict, name: str) -> str | None:
 class ChatConsumer(AsyncWebsocketConsumer):
     user: Any = None
     token_id: int | None = None  # the API token this connection authenticated with, if any
+    session_hash: str | None = None  # else the hash of its page session's key
     group: str | None = None
     reply_to: str | int | None = None  # the "id" of the frame being handled
 
@@ -126,9 +143,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.accept()
         loop = asyncio.get_running_loop()
         self._auth_timer = loop.call_later(AUTH_TIMEOUT_SECONDS, lambda: loop.create_task(self.auth_expired()))
+        self._expiry_timer: asyncio.TimerHandle | None = None
 
     async def disconnect(self, code: int) -> None:
         self._auth_timer.cancel()
+        if self._expiry_timer is not None:
+            self._expiry_timer.cancel()
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
         forget = getattr(self.channel_layer, "channel_forget", None)
@@ -179,9 +199,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         raise ChatError("Unknown message type", f"Unknown type '{kind[:40]}'; use auth, message or history", field="type")
 
     async def on_auth(self, payload: dict[str, Any]) -> None:
+        if self.user is not None:  # one identity per connection, for as long as it lasts
+            raise ChatError("Already authenticated", "This connection is already authenticated; open a new one to log in again")
         token = optional_str(payload, "token")
-        user, token_id = await in_thread(authenticate)(token, self.scope.get("user"))
-        if user is None:
+        credential = await in_thread(authenticate)(token, self.scope)
+        if credential is None:
             if token is None:
                 await self.send_error("Not authenticated", "Send a bearer token, or log in first")
             else:
@@ -189,13 +211,20 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self._auth_timer.cancel()
-        if self.group != user_group(user.pk):  # first auth, or a token of another user
-            if self.group:
-                await self.channel_layer.group_discard(self.group, self.channel_name)
-            await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
-        self.user, self.token_id, self.group = user, token_id, user_group(user.pk)
+        self.user, self.token_id, self.session_hash = credential.user, credential.token_id, credential.session_hash
+        self.group = user_group(self.user.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        if credential.expires_at is not None:
+            self.close_at(credential.expires_at)
         await self.send_json({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
-        await self.send_json(await in_thread(conversation)(user, optional_str(payload, "job_id")))
+        await self.send_json(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
+
+    def close_at(self, expires_at: datetime) -> None:
+        """End the connection when its token expires (new connections with it already get 4401)."""
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, (expires_at - timezone.now()).total_seconds())
+        self._expiry_timer = loop.call_later(delay, lambda: loop.create_task(
+            self.end("Token expired", "This connection's token expired; log in again")))
 
     async def on_history(self, payload: dict[str, Any]) -> None:
         await self.send_json(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
@@ -257,8 +286,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def auth_revoked(self, event: dict[str, Any]) -> None:
         """The token this connection authenticated with was revoked (logout, admin): end it."""
         if self.token_id is not None and event.get("token_id") == self.token_id:
-            await self.send_error("Token revoked", "This connection's token was revoked; log in again")
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self.end("Token revoked", "This connection's token was revoked; log in again")
+
+    async def auth_session_ended(self, event: dict[str, Any]) -> None:
+        """The page session this connection authenticated with logged out: end it."""
+        if self.session_hash is not None and event.get("session_hash") == self.session_hash:
+            await self.end("Logged out", "This connection's session was logged out; log in again")
+
+    async def auth_deactivated(self, event: dict[str, Any]) -> None:
+        """The account was deactivated or deleted: end every connection of it."""
+        await self.end("Account deactivated", "This account is no longer active")
+
+    async def end(self, error: str, message: str) -> None:
+        self.reply_to = None
+        await self.send_error(error, message)
+        await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def job_update(self, event: dict[str, Any]) -> None:
         keys = ("job_id", "status", "progress")

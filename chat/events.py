@@ -44,6 +44,16 @@ def token_revoked_receiver(sender: Any, *, user_id: int, token_id: int, **kwargs
     group_send_sync(user_group(user_id), {"type": "auth.revoked", "token_id": token_id})
 
 
+def session_ended_receiver(sender: Any, *, user_id: int, session_hash: str, **kwargs: Any) -> None:
+    """accounts.signals.session_ended: close the user's connections that used this page session."""
+    group_send_sync(user_group(user_id), {"type": "auth.session_ended", "session_hash": session_hash})
+
+
+def user_deactivated_receiver(sender: Any, *, user_id: int, **kwargs: Any) -> None:
+    """accounts.signals.user_deactivated: close every connection of the account."""
+    group_send_sync(user_group(user_id), {"type": "auth.deactivated"})
+
+
 def group_send_sync(group: str, event: dict[str, Any]) -> None:
     """Send to a group from synchronous code, swallowing (and logging) delivery failures."""
     try:

@@ -34,6 +34,9 @@ def test_authentication_by_token_or_session_and_nothing_before_it(daphne_server,
             ws.send(frame)
             reply = ws.recv()
             assert (reply["type"], reply["error"]) == ("error", "Not authenticated")
+        ws.send({"type": "auth", "token": 7})  # refused, and the socket may still authenticate
+        reply = ws.recv()
+        assert (reply["error"], reply["field"]) == ("Invalid field", "token")
         system, history = ws.auth(token)
         assert system["type"] == "system" and system["content"] == "Connected to chat server"
         assert TIMESTAMP.match(system["timestamp"])
@@ -85,7 +88,7 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
             ({"type": "message", "content": "x", "msg_type": "video"}, "Unsupported message type", "msg_type"),
             ({"type": "message", "content": "x", "msg_type": "sticker"}, "Invalid field", "msg_type"),
             ({"type": "message", "content": "x", "msg_type": ["audio"]}, "Invalid field", "msg_type"),
-            ({"type": "auth", "token": 7}, "Invalid field", "token"),
+            ({"type": "auth", "token": 7}, "Already authenticated", None),
             ({"type": "message", "content": "x", "job_id": str(theirs.pk)}, "Not found", "job_id"),
             ({"type": "message", "content": "x", "job_id": str(uuid.uuid4())}, "Not found", "job_id"),
             ({"type": "message", "content": "x", "job_id": "42"}, "Invalid field", "job_id"),
