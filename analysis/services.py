@@ -32,6 +32,7 @@ from analysis.models import (
     ResumeChunk,
     UserProfile,
 )
+from analysis.parsing.evidence import with_pages
 from analysis.profile import Profile, describe
 from analysis.profile import ValidationError as ProfileValidationError
 from analysis.qa_bank import qa_bank_build
@@ -317,6 +318,8 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
     except Exception as exc:  # a parser bug on an unusual resume must not read as a crash
         logger.exception("analyzer crashed on job %s", job.id)
         raise StageError("Resume analysis failed: the analyzer could not read this resume") from exc
+    if isinstance(result.profile.get("evidence"), list):
+        result.profile["evidence"] = with_pages(result.profile["evidence"], job.page_starts or [])
     try:
         with transaction.atomic():
             profile = profile_save(job=job, data=result.profile)

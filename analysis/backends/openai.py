@@ -6,6 +6,13 @@ resume_analyzer.ai.llm.complete_json). Timeouts and retries with backoff on 429/
 openai client's (OPENAI_TIMEOUT_SECONDS, OPENAI_MAX_RETRIES). Whatever the model returns is
 then normalised: skill names go through the local taxonomy ("Golang" → "Go") and total years
 are recomputed from the dates, so both backends produce the same shape and arithmetic.
+
+Evidence has the local backend's shape: each value the model returned is looked for in the
+resume's text (analysis/parsing/evidence.py locate) and gets its offsets there. A value that
+cannot be found (the model paraphrased, or made it up) is kept, marked verified=False with a
+confidence of 0, and the profile page shows it as "not found in the resume", never as fact:
+dropping it would lose a value a recruiter can check against the file, while showing it as
+found would be wrong. Degrees get their level and subject as the local ones do.
 """
 
 import re
@@ -16,6 +23,8 @@ from django.conf import settings
 
 from analysis.backends.result import AnalysisResult
 from analysis.parsing.dates import DateRange, Month, parse_date, total_years
+from analysis.parsing.evidence import locate
+from analysis.parsing.normalise import with_degree_parts
 from analysis.parsing.skills import find_skills
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.ai.llm import complete_json
@@ -82,7 +91,9 @@ def analyze_with_openai(text: str, *, today: date | None = None) -> AnalysisResu
         temperature=0.0,
     )
     usage = {**result.usage, "model": settings.OPENAI_MODEL, "prompt_version": PROMPT_VERSION}
-    return AnalysisResult(profile=normalise_profile(result.data, today=today), usage=usage)
+    profile = normalise_profile(result.data, today=today)
+    profile["evidence"] = locate(text, profile)
+    return AnalysisResult(profile=profile, usage=usage)
 
 
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -92,6 +103,7 @@ def normalise_profile(data: dict, *, today: date) -> dict:
     profile = dict(data)
     profile["skills"] = _skills_by_category(data["skills"])
     profile["experience"] = [_clean_dates(dict(job)) for job in data["experience"]]
+    profile["education"] = [with_degree_parts(dict(entry)) for entry in data["education"]]
     ranges = []
     for job in profile["experience"]:
         found = _job_range(job, today)

@@ -18,14 +18,16 @@ from analysis.parsing.dates import total_years
 from analysis.parsing.education import parse_education
 from analysis.parsing.experience import parse_experience
 from analysis.parsing.normalise import clean_institution, company_without_city
+from analysis.parsing.places import is_city, is_region, looks_like_location
 from analysis.parsing.sections import (
     Section,
+    heading_kind,
     is_bullet,
     section_lines,
     split_lines,
     split_sections,
 )
-from analysis.parsing.skills import Skill, find_skills, group_by_category
+from analysis.parsing.skills import Skill, find_skills, group_by_category, unlisted_skills
 
 # Skills of these categories count only where the resume lists skills, so "German" in
 # "Berlin, Germany" or "Leadership" in a sentence about someone else's team does not.
@@ -110,6 +112,18 @@ def _without_titles(lines: list[str], jobs: list[dict]) -> list[str]:
     return [pattern.sub(" | ", line) for line in lines]
 
 
+NOT_SKILLS_RE = re.compile(r"\b(?:resume|résumé|cv|curriculum|vitae|page|references?|available)\b", re.I)
+
+
+def _not_a_skill(item: str, name: str | None = None) -> bool:
+    """A heading, a place, a page footer ("Jane Doe — Resume") or the candidate's name inside a
+    skills list is not a skill."""
+    kind, score = heading_kind(item)
+    if (kind and score >= 3) or looks_like_location(item) or is_region(item) or is_city(item):
+        return True
+    return "@" in item or bool(NOT_SKILLS_RE.search(item)) or bool(name and item.lower() in name.lower())
+
+
 def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list[Skill]:
     """Skills where the resume lists them, plus technical ones named in job descriptions.
 
@@ -121,6 +135,11 @@ def _skills(sections: list[Section], jobs: list[dict], name: str | None) -> list
     prose = [job["description"] for job in jobs] + section_lines(sections, "projects")
     found = find_skills(listed)
     names = {skill.name for skill in found}
+    # Listed items the taxonomy lacks are kept under "Other" (only from sections that list skills).
+    skill_lines = [line for section in sections if section.kind == "skills" for line in section.lines]
+    found += unlisted_skills(_without_titles(join_wrapped_list(skill_lines), jobs),
+                             known={skill.lower() for skill in names},
+                             reject=lambda item: _not_a_skill(item, name))
     for skill in find_skills(prose, prose=True):
         if skill.category not in LISTED_ONLY and skill.name not in names:
             found.append(skill)

@@ -113,3 +113,58 @@ def group_by_category(skills: list[Skill]) -> dict[str, list[str]]:
     for skill in skills:
         grouped.setdefault(skill.category, []).append(skill.name)
     return grouped
+
+
+# --- skills the taxonomy lacks ------------------------------------------------------------------
+
+OTHER = "Other"
+ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·●▪►◦]|\s/\s|\s[-–—]\s|\t|\s{3,})\s*")
+NOT_SKILL_WORDS = {
+    "and", "or", "etc", "with", "of", "the", "a", "an", "in", "on", "for", "to", "using", "including",
+    "years", "year", "experience", "experienced", "knowledge", "proficient", "familiar", "basic",
+    "advanced", "intermediate", "expert", "strong", "good", "excellent", "skills", "skill", "tools",
+    "technologies", "languages", "others", "other", "various", "level", "native", "fluent",
+}  # fmt: skip
+ITEM_RE = re.compile(r"^[A-Za-zÀ-ÿ0-9.#+][\w.#+&'’\- ]*[\w#+.]$|^[A-Za-z]$")
+
+
+def _looks_like_skill(item: str) -> bool:
+    words = item.split()
+    if not 1 <= len(words) <= 4 or len(item) > 40 or not ITEM_RE.match(item):
+        return False
+    if re.search(r"\b(?:19|20)\d\d\b", item) or not re.search(r"[A-Za-zÀ-ÿ]", item):
+        return False  # a year or a date, not a skill
+    if item.endswith(".") and not re.search(r"\.\w+$", item.rstrip(".")):
+        return False  # the end of a sentence
+    if any(word.lower().strip(".") in NOT_SKILL_WORDS for word in words):
+        return False
+    if len(words) > 1 and all(word.islower() for word in words):
+        return False  # prose ("managed small teams"), not a name
+    return True
+
+
+def unlisted_skills(lines: list[str], *, known: set[str], reject=lambda item: False) -> list[Skill]:
+    """Items of a skills list the taxonomy does not know, kept under "Other": the lines are cut
+    at the delimiters people list skills with (commas, semicolons, bullets, pipes, spaced slashes
+    and dashes, tabs); an item that holds a known skill, reads like a sentence, a heading or a
+    date, or that `reject` refuses, is left out. Each once, in order of mention."""
+    found: dict[str, Skill] = {}
+    for line in lines:
+        for part in ITEM_SPLIT_RE.split(line):
+            item = part.strip(" .:;()[]\"'*")
+            if "/" in item and not find_skills([item]):
+                pieces = [piece.strip() for piece in item.split("/")]
+                if all(len(piece) >= 2 for piece in pieces):  # "Jira/Confluence", not "A/B"
+                    candidates = pieces
+                else:
+                    candidates = [item]
+            else:
+                candidates = [item]
+            for candidate in candidates:
+                key = candidate.lower()
+                if not candidate or key in known or key in found or not _looks_like_skill(candidate):
+                    continue
+                if find_skills([candidate]) or reject(candidate):
+                    continue
+                found[key] = Skill(candidate, OTHER)
+    return list(found.values())
