@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
-from analysis.profile import Profile, month_label
+from analysis.profile import PersonalInfo, Profile, month_label
 from analysis.selectors import (
     job_for_owner,
     jobs_for_upload,
@@ -105,6 +105,7 @@ def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     context = {"job": job, "profile": profile, "poll_seconds": POLL_SECONDS}
     if profile:
         context.update(_profile_context(profile))
+        context.update(_evidence_context(profile, job.extracted_text, context))
     return render(request, "analysis/profile.html", context)
 
 
@@ -135,7 +136,47 @@ def _profile_context(profile: Profile) -> dict:
         "links": {"linkedin": external_url(info.linkedin), "github": external_url(info.github)},
         "skills": {category: names for category, names in profile.skills.items() if names},
         "experience": experience,
-        "education": profile.education,
+        "education": [entry.model_dump() for entry in profile.education],
+    }
+
+
+REVIEW_BELOW = 0.6  # a value less sure than this is marked for review on the profile page
+
+
+def _evidence_context(profile: Profile, text: str, context: dict) -> dict:
+    """Each value's evidence for the template (a mark id, whether it was found, whether to review
+    it; also set on the context's experience and education entries), and the extracted text cut
+    into plain and marked passages."""
+    marks: dict[str, dict] = {}
+    spans = []
+    for number, item in enumerate(profile.evidence):
+        mark = {"id": f"ev-{number}" if item.verified else "", "verified": item.verified,
+                "review": item.verified and item.confidence < REVIEW_BELOW,
+                "confidence": round(item.confidence * 100), "page": item.page}  # fmt: skip
+        marks.setdefault(item.field, mark)
+        if item.verified and item.end <= len(text):
+            spans.append((item.start, item.end, mark["id"], item.field))
+    passages, cursor = [], 0
+    for start, end, mark_id, field in sorted(spans):
+        if start < cursor:
+            continue  # overlapping spans: the earlier one is marked
+        if start > cursor:
+            passages.append({"text": text[cursor:start]})
+        passages.append({"text": text[start:end], "id": mark_id, "field": field})
+        cursor = end
+    if cursor < len(text):
+        passages.append({"text": text[cursor:]})
+    for section, names in (("experience", ("company", "role")), ("education", ("degree", "institution"))):
+        for number, entry in enumerate(context[section]):
+            entry["evidence"] = {name: marks.get(f"{section}.{number}.{name}") for name in names}
+    return {
+        "evidence": marks,
+        "passages": passages if marks else [],
+        "info_evidence": {name: marks.get(f"personal_info.{name}") for name in PersonalInfo.model_fields},
+        "skill_items": {
+            category: [(name, marks.get(f"skills.{category}.{number}")) for number, name in enumerate(names)]
+            for category, names in profile.skills.items() if names
+        },
     }
 
 
