@@ -1,12 +1,16 @@
 """The /ws chat endpoint (the seed's "WebSocket Endpoint").
 
-Protocol: the client sends {"type": "auth", "token": ...} (or {"type": "auth"} to use the page's
-session cookie) and gets a `system` "Connected to chat server" plus the conversation history.
-Then {"type": "message", "content", "msg_type": "text", "job_id"?} gets a `message` answer.
+Protocol, as the seed has it: the client sends {"type": "auth", "token": ...} (or {"type": "auth"}
+to use the page's session cookie) and gets a `system` "Connected to chat server". Then
+{"type": "message", "content", "msg_type": "text", "job_id"?} gets a `message` answer. A client
+that asks for nothing more gets nothing more: the conversation history comes only on
+{"type": "history", "job_id"?}, and job progress (`job_update`) only after
+{"type": "subscribe", "topic": "jobs"} (answered by `subscribed`; `unsubscribe` undoes it).
 A frame may carry an "id" (string or number); the answer or error to it repeats it as "reply_to".
-Every problem with a frame is an `error` message and the connection stays open; only a failed
-authentication closes it (code 4401). Each user's connections share a group, so answers and
-job progress reach every open tab.
+Every problem with a frame is an `error` message and the connection stays open; a failed
+authentication, and the end of the credential it authenticated with (logout, expiry,
+revocation, deactivation), close it with 4401. Each user's connections share a group, so
+answers reach every open tab.
 """
 
 import asyncio
@@ -45,6 +49,7 @@ logger = logging.getLogger(__name__)
 AUTH_TIMEOUT_SECONDS = 30
 CLOSE_UNAUTHENTICATED = 4401
 UNSUPPORTED_MSG_TYPES = {"audio", "image", "video"}
+TOPICS = {"jobs"}  # what a connection may subscribe to: job progress of the user's analyses
 # Questions cost CPU (an embedding, queries): a connection may ask this many per rolling minute.
 QUESTIONS_PER_MINUTE = 30
 # Answers embed a question and query Postgres: blocking work, run on a few threads of its own.
@@ -137,6 +142,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     session_hash: str | None = None  # else the hash of its page session's key
     group: str | None = None
     reply_to: str | int | None = None  # the "id" of the frame being handled
+    topics: frozenset[str] = frozenset()  # subscribed to
 
     async def connect(self) -> None:
         self.asked_at: deque[float] = deque()  # when this connection's recent questions came
@@ -196,7 +202,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return await self.on_message(payload)
         if kind == "history":
             return await self.on_history(payload)
-        raise ChatError("Unknown message type", f"Unknown type '{kind[:40]}'; use auth, message or history", field="type")
+        if kind in ("subscribe", "unsubscribe"):
+            return await self.on_subscription(kind, payload)
+        raise ChatError(
+            "Unknown message type",
+            f"Unknown type '{kind[:40]}'; use auth, message, history, subscribe or unsubscribe",
+            field="type",
+        )
 
     async def on_auth(self, payload: dict[str, Any]) -> None:
         if self.user is not None:  # one identity per connection, for as long as it lasts
@@ -216,8 +228,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         if credential.expires_at is not None:
             self.close_at(credential.expires_at)
-        await self.send_json({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
-        await self.send_json(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
+        await self.send_reply({"type": "system", "content": "Connected to chat server", "timestamp": iso()})
 
     def close_at(self, expires_at: datetime) -> None:
         """End the connection when its token expires (new connections with it already get 4401)."""
@@ -227,7 +238,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.end("Token expired", "This connection's token expired; log in again")))
 
     async def on_history(self, payload: dict[str, Any]) -> None:
-        await self.send_json(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
+        await self.send_reply(await in_thread(conversation)(self.user, optional_str(payload, "job_id")))
+
+    async def on_subscription(self, kind: str, payload: dict[str, Any]) -> None:
+        topic = payload.get("topic")
+        if topic is None:
+            raise ChatError("Missing field", "'topic' is required", field="topic")
+        if not isinstance(topic, str) or topic not in TOPICS:
+            raise ChatError("Invalid field", "'topic' must be 'jobs'", field="topic")
+        self.topics = (self.topics | {topic}) if kind == "subscribe" else (self.topics - {topic})
+        await self.send_reply({"type": f"{kind}d", "topic": topic})
 
     async def on_message(self, payload: dict[str, Any]) -> None:
         question = payload.get("content")
@@ -303,6 +323,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def job_update(self, event: dict[str, Any]) -> None:
+        if "jobs" not in self.topics:
+            return
         keys = ("job_id", "status", "progress")
         await self.send_json({"type": "job_update", **{key: event[key] for key in keys}})
 

@@ -1,5 +1,8 @@
 /* Chat client for /ws: one socket per tab, session-cookie auth, reconnect with exponential backoff
- * (2 s doubling to 30 s, as the seed describes) and re-auth on every reconnect.
+ * (2 s doubling to 30 s, as the seed describes) and re-auth on every reconnect. The server sends
+ * only what the seed's protocol has unless asked, so on every (re)connect this asks for job
+ * updates ({"type": "subscribe", "topic": "jobs"}) and, on the chat page, for the chosen
+ * resume's history ({"type": "history", "job_id": ...}).
  *
  * Every server message is also re-dispatched on `document` as a "chat:<type>" CustomEvent, so any
  * page can react to live events, e.g. document.addEventListener("chat:job_update", e => ...).
@@ -13,9 +16,8 @@
   const CLOSE_UNAUTHENTICATED = 4401;
 
   class ChatSocket {
-    constructor(url, authExtras) {
+    constructor(url) {
       this.url = url;
-      this.authExtras = authExtras || (() => ({}));
       this.attempt = 0;
       this.ws = null;
       this.ready = false;
@@ -25,7 +27,7 @@
     connect() {
       const ws = new WebSocket(this.url);
       this.ws = ws;
-      ws.onopen = () => ws.send(JSON.stringify(Object.assign({ type: "auth" }, this.authExtras())));
+      ws.onopen = () => ws.send(JSON.stringify({ type: "auth" }));
       ws.onmessage = (event) => {
         let data;
         try { data = JSON.parse(event.data); } catch (err) { return; }
@@ -145,7 +147,11 @@
       setWaiting(true);
     }
 
-    on("ready", () => { setStatus("connected", "Connected"); sendButton.disabled = false; });
+    on("ready", () => {
+      setStatus("connected", "Connected");
+      sendButton.disabled = false;
+      socket.send({ type: "history", job_id: currentJob() });
+    });
     on("reconnecting", (d) => {
       setStatus("reconnecting", "Reconnecting in " + Math.round(d.delay / 1000) + " s…");
       sendButton.disabled = true;
@@ -190,8 +196,8 @@
   function start() {
     const app = document.getElementById("chat-app");
     if (!app && !document.querySelector("[data-chat-live]")) return;
-    const picker = document.getElementById("chat-job");
-    const socket = new ChatSocket(socketUrl(), () => (picker ? { job_id: picker.value } : {}));
+    const socket = new ChatSocket(socketUrl());
+    on("ready", () => socket.send({ type: "subscribe", topic: "jobs" }));
     on("job_update", showJobNotice);
     if (app) {
       startChatPage(app, socket);

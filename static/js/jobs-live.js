@@ -1,6 +1,6 @@
-/* Live job progress on the job list: while the chat socket (chat.js) is connected, job_update
- * events refresh the list at once and the 2 s polling pauses; when the socket drops, polling
- * resumes, so the page keeps moving either way. */
+/* Live job progress on the job list: while the chat socket (chat.js) is subscribed to job updates,
+ * job_update events refresh the list at once and the 2 s polling pauses; when the socket drops,
+ * polling resumes, so the page keeps moving either way. */
 (function () {
   "use strict";
   window.raLive = false;
@@ -9,8 +9,13 @@
     if (list && window.htmx) window.htmx.trigger(list, "job-update");
   };
   const setLive = (value) => () => { window.raLive = value; };
-  // On (re)connect, refresh once: updates sent before the socket was ready were not seen.
-  document.addEventListener("chat:ready", () => { window.raLive = true; refresh(); });
+  // chat.js subscribes on every (re)connect; once that is confirmed, refresh once: updates sent
+  // before the subscription took effect were not seen.
+  document.addEventListener("chat:subscribed", (event) => {
+    if (event.detail.topic !== "jobs") return;
+    window.raLive = true;
+    refresh();
+  });
   document.addEventListener("chat:reconnecting", setLive(false));
   document.addEventListener("chat:unauthorized", setLive(false));
   document.addEventListener("chat:job_update", refresh);

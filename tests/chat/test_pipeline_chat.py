@@ -21,6 +21,7 @@ def test_worker_progress_streams_to_the_chat_and_the_analysis_answers_questions(
     upload = upload_create(owner=owner, uploaded_file=SimpleUploadedFile(RESUME.name, RESUME.read_bytes(), DOCX))
     with ChatClient(daphne_server) as ws:
         ws.auth(token_issue(user=owner).raw)
+        ws.subscribe()
         job = job_start(upload=upload)
         updates = []
         while not updates or updates[-1]["status"] not in ("completed", "failed"):

@@ -48,8 +48,9 @@ def redis_daphne(transactional_db, redis_url, settings):
 def test_job_updates_reach_every_tab_through_redis(redis_daphne, owner):
     token = token_issue(user=owner).raw
     with ChatClient(redis_daphne) as tab, ChatClient(redis_daphne) as other_tab:
-        tab.auth(token)
-        other_tab.auth(token)
+        for ws in (tab, other_tab):
+            ws.auth(token)
+            ws.subscribe()
         job_update_publish(owner_id=owner.pk, job_id="a1b2", status="chunking", progress=30)
         for ws in (tab, other_tab):
             assert ws.recv() == {"type": "job_update", "job_id": "a1b2", "status": "chunking", "progress": 30}

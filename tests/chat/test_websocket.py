@@ -37,17 +37,17 @@ def test_authentication_by_token_or_session_and_nothing_before_it(daphne_server,
         ws.send({"type": "auth", "token": 7})  # refused, and the socket may still authenticate
         reply = ws.recv()
         assert (reply["error"], reply["field"]) == ("Invalid field", "token")
-        system, history = ws.auth(token)
+        system = ws.auth(token)
         assert system["type"] == "system" and system["content"] == "Connected to chat server"
         assert TIMESTAMP.match(system["timestamp"])
-        assert history == {"type": "history", "job_id": None, "messages": []}
+        assert ws.history() == {"type": "history", "job_id": None, "messages": []}
         # No analysis yet: a helpful system answer instead of a made-up one.
         reply = ws.ask("What are my top skills?")
         assert reply["type"] == "system" and reply["content"] == NO_CONTEXT_ANSWER
 
     client.force_login(owner)
     with ChatClient(daphne_server, cookie=f"sessionid={client.cookies['sessionid'].value}") as ws:
-        assert ws.auth()[0]["content"] == "Connected to chat server"
+        assert ws.auth()["content"] == "Connected to chat server"
 
 
 def test_bad_credentials_and_foreign_origins_are_refused(daphne_server, owner):
@@ -81,7 +81,11 @@ def test_bad_frames_get_errors_and_the_connection_stays_open(daphne_server, owne
             ("{not json", "Invalid JSON", None),
             ("[1, 2, 3]", "Invalid message", None),
             ({"content": "no type"}, "Missing field", "type"),
-            ({"type": "subscribe"}, "Unknown message type", "type"),
+            ({"type": "subscribe"}, "Missing field", "topic"),
+            ({"type": "subscribe", "topic": "news"}, "Invalid field", "topic"),
+            ({"type": "subscribe", "topic": ["jobs"]}, "Invalid field", "topic"),
+            ({"type": "unsubscribe", "topic": 1}, "Invalid field", "topic"),
+            ({"type": "whoami"}, "Unknown message type", "type"),
             ({"type": "message", "msg_type": "text"}, "Missing field", "content"),
             ({"type": "message", "content": 42}, "Missing field", "content"),
             ({"type": "message", "content": "x", "msg_type": "audio"}, "Unsupported message type", "msg_type"),
@@ -149,7 +153,7 @@ def test_messages_over_512_kb_close_with_1009_and_the_server_carries_on(daphne_s
         ws.send("x" * (512 * 1024 + 1))
         assert closed_code(ws) == 1009
     with ChatClient(daphne_server) as ws:
-        assert ws.auth(token)[0]["content"] == "Connected to chat server"
+        assert ws.auth(token)["content"] == "Connected to chat server"
 
 
 def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_server, owner, make_analysis):
@@ -163,7 +167,8 @@ def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_s
     }
     with ChatClient(daphne_server) as tab, ChatClient(daphne_server) as other_tab:
         tab.auth(token)
-        assert other_tab.auth(token)[1]["job_id"] == str(job.pk)
+        other_tab.auth(token)
+        assert other_tab.history()["job_id"] == str(job.pk)
         for number, (question, facts) in enumerate(questions.items()):
             reply = tab.ask(question, timeout=FIRST_ANSWER_TIMEOUT if number == 0 else 15, id=number)
             assert reply.pop("reply_to") == number
@@ -181,7 +186,8 @@ def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_s
         assert fallback["metadata"]["sources"][0]["section"] == "Projects" and "psycopg" in fallback["content"]
 
     with ChatClient(daphne_server) as reconnected:
-        history = reconnected.auth(token, job_id=str(job.pk))[1]
+        reconnected.auth(token)
+        history = reconnected.history(job_id=str(job.pk))
         assert [m["role"] for m in history["messages"]] == ["user", "assistant"] * 5
         assert history["messages"][0]["content"] == "What are my top skills?"
         assert history["messages"][-1]["content"] == fallback["content"]
@@ -189,9 +195,9 @@ def test_questions_get_sourced_answers_in_every_tab_and_history_returns(daphne_s
 
 def test_job_updates_from_another_process_reach_every_tab_of_the_owner_only(daphne_server, owner, outsider):
     with ChatClient(daphne_server) as tab, ChatClient(daphne_server) as other_tab, ChatClient(daphne_server) as stranger:
-        tab.auth(token_issue(user=owner).raw)
-        other_tab.auth(token_issue(user=owner).raw)
-        stranger.auth(token_issue(user=outsider).raw)
+        for ws, user in ((tab, owner), (other_tab, owner), (stranger, outsider)):
+            ws.auth(token_issue(user=user).raw)
+            assert ws.subscribe() == {"type": "subscribed", "topic": "jobs"}
         job_id = str(uuid.uuid4())
         # This test process stands in for the worker: the event crosses processes through Postgres.
         job_update_publish(owner_id=owner.pk, job_id=job_id, status=JobStatus.ANALYZING, progress=70)
@@ -222,3 +228,30 @@ def test_logging_out_closes_the_sockets_that_used_that_token(daphne_server, owne
         # The other token's connection is untouched and still answers.
         stays.send({"type": "history"})
         assert stays.recv()["type"] == "history"
+
+
+def test_a_client_written_to_the_seed_gets_only_the_seed_frame_types(daphne_server, owner, make_analysis):
+    """auth -> system -> message -> reply: no unasked history after the greeting, no job updates
+    on the socket until it subscribes (issue 19: a seed client read the history as its answer)."""
+    token = token_issue(user=owner).raw
+    with ChatClient(daphne_server) as seed_client, ChatClient(daphne_server) as witness:
+        witness.auth(token)
+        witness.subscribe()
+        assert seed_client.auth(token)["content"] == "Connected to chat server"
+        job_update_publish(owner_id=owner.pk, job_id=str(uuid.uuid4()), status=JobStatus.ANALYZING, progress=70)
+        assert witness.recv()["type"] == "job_update"  # the event reached the user's sockets
+        reply = seed_client.ask("Where did I study?")
+        assert (reply["type"], reply["content"]) == ("system", NO_CONTEXT_ANSWER)
+        with pytest.raises(TimeoutError):
+            seed_client.recv(timeout=1.5)  # nothing else was queued for it
+
+        # Asking changes that: updates after subscribing, none after unsubscribing.
+        seed_client.subscribe()
+        job_update_publish(owner_id=owner.pk, job_id="a1", status=JobStatus.CHUNKING, progress=30)
+        assert seed_client.recv()["type"] == "job_update"
+        seed_client.send({"type": "unsubscribe", "topic": "jobs", "id": 3})
+        assert seed_client.recv() == {"type": "unsubscribed", "topic": "jobs", "reply_to": 3}
+        job_update_publish(owner_id=owner.pk, job_id="a1", status=JobStatus.COMPLETED, progress=100)
+        assert witness.recv()["progress"] == 30 and witness.recv()["progress"] == 100
+        with pytest.raises(TimeoutError):
+            seed_client.recv(timeout=1.5)

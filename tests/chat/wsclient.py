@@ -25,13 +25,23 @@ class ChatClient:
     def recv(self, timeout: float = 15) -> dict:
         return json.loads(self.ws.recv(timeout))
 
-    def auth(self, token: str | None = None, **extra: Any) -> tuple[dict, dict]:
-        """Authenticate; returns the `system` greeting and the `history` that follows it."""
+    def auth(self, token: str | None = None, **extra: Any) -> dict:
+        """Authenticate; returns the `system` greeting (the only frame the seed's protocol sends)."""
         payload = {"type": "auth", **extra}
         if token is not None:
             payload["token"] = token
         self.send(payload)
-        return self.recv(), self.recv()
+        return self.recv()
+
+    def history(self, job_id: str | None = None) -> dict:
+        """Ask for a conversation's history (the latest analysis's without a job_id)."""
+        self.send({"type": "history", **({"job_id": job_id} if job_id else {})})
+        return self.recv()
+
+    def subscribe(self, topic: str = "jobs") -> dict:
+        """Ask for job updates; returns the `subscribed` confirmation, after which they arrive."""
+        self.send({"type": "subscribe", "topic": topic})
+        return self.recv()
 
     def ask(self, content: str, timeout: float = 15, **extra: Any) -> dict:
         self.send({"type": "message", "content": content, "msg_type": "text", **extra})
