@@ -13,6 +13,7 @@ from accounts.throttling import AuthAddressThrottle, auth_attempt_check
 from resume_analyzer.errors import Rejected, Unauthenticated
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.serializers import TextOnlyCharField
+from resume_analyzer.text import refuse_control_characters
 
 
 def user_data(user: User) -> dict:
@@ -22,7 +23,7 @@ def user_data(user: User) -> dict:
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = TextOnlyCharField(max_length=128, trim_whitespace=False)
-    name = TextOnlyCharField(max_length=150)
+    name = TextOnlyCharField(max_length=150, validators=[refuse_control_characters])
 
 
 class LoginSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 
 from accounts.models import User
+from resume_analyzer.text import refuse_control_characters
 
 
 class LoginForm(forms.Form):
@@ -10,7 +11,8 @@ class LoginForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    name = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(max_length=150, validators=[refuse_control_characters],
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
     # The column's length: a form EmailField alone accepts up to 320 characters.
     email = forms.EmailField(max_length=User._meta.get_field("email").max_length,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from resume_analyzer.text import refuse_control_characters
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -27,7 +29,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """Email is the login; `name` is what the UI and the API show."""
 
     email = models.EmailField(unique=True)
-    name = models.CharField(max_length=150, blank=True)
+    # Shown to users: the rule for uploaded filenames (admin, createsuperuser; the API and the
+    # register page check it in their fields).
+    name = models.CharField(max_length=150, blank=True, validators=[refuse_control_characters])
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

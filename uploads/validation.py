@@ -27,6 +27,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 
 from resume_analyzer.errors import Rejected, TooLarge
+from resume_analyzer.text import has_control, is_control
 from uploads.models import Upload
 
 Kind = Upload.Kind
@@ -51,8 +52,6 @@ DECLARED_MIME = {
 # curl, and browsers on machines without Word, declare .doc/.docx as "unknown binary"; that claims
 # nothing, so the signature alone decides. Any other declared type must match the extension.
 GENERIC_MIME = {"", "application/octet-stream", "binary/octet-stream"}
-# Bidirectional overrides make "resume\u202efdp.exe" display as "resumeexe.pdf".
-BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LINKEDIN_HOST = "linkedin.com"
 WORD_FIB_IDENT = 0xA5EC
 FIB_FLAG_ENCRYPTED = 0x0100
@@ -131,15 +130,11 @@ def check_filename(raw: str) -> str:
     name = unicodedata.normalize("NFC", raw).strip()
     if any(sep in form for sep in "/\\" for form in (raw, html.unescape(raw))):
         raise invalid_filename("The filename must not contain path separators")
-    if any(_is_control(ch) for ch in raw):
+    if has_control(raw):
         raise invalid_filename("The filename must not contain control characters")
     if name in {"", ".", ".."} or len(name) > MAX_FILENAME_CHARS:
         raise invalid_filename(f"The filename must be 1 to {MAX_FILENAME_CHARS} characters")
     return name
-
-
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in {"Cc", "Zl", "Zp"} or ch in BIDI_CONTROLS
 
 
 def check_linkedin_url(value: Any) -> str | None:
@@ -152,7 +147,7 @@ def check_linkedin_url(value: Any) -> str | None:
     url = value.strip()
     # URLValidator lets a NUL through after the path's first character; no control character or
     # space belongs in a URL we store and link to.
-    if any(_is_control(ch) or ch.isspace() for ch in url):
+    if any(is_control(ch) or ch.isspace() for ch in url):
         raise UploadRejected("Invalid LinkedIn URL", message, field="linkedin_url")
     try:
         URLValidator(schemes=["http", "https"])(url)

@@ -145,3 +145,22 @@ def test_openapi_schema_lists_auth_endpoints(api):
     response = api.get("/api/schema", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
     assert b"/api/auth/login" in response.content
+
+
+@pytest.mark.parametrize("name", ["Eve\u202eknil.exe", "Eve\u2066Isolate", "Bell\x07", "Two\u2028Lines", "Tab\tbed"])
+def test_register_refuses_control_and_bidi_characters_in_the_name(anon_api, name):
+    """A display name could carry U+202E (right-to-left override), which filenames refuse (issue 19)."""
+    body = {"email": "eve@example.com", "password": PASSWORD, "name": name}
+    response = post_json(anon_api, "/api/auth/register", body)
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "Validation error", "field": "name",
+        "message": "Must not contain control or text-direction characters.",
+    }  # fmt: skip
+    assert not User.objects.filter(email="eve@example.com").exists()
+
+
+def test_register_keeps_names_in_any_script(anon_api):
+    for number, name in enumerate(["Zoë Ångström", "محمد علي", "李小龙", "Jean-Luc O'Neil"]):
+        body = {"email": f"n{number}@example.com", "password": PASSWORD, "name": name}
+        assert post_json(anon_api, "/api/auth/register", body).json()["user"]["name"] == name

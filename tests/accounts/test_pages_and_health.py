@@ -133,3 +133,20 @@ def test_demo_user_command_creates_the_account_and_resets_its_password(settings)
     assert User.objects.filter(email=settings.DEMO_EMAIL).count() == 1
     user.refresh_from_db()
     assert user.check_password(settings.DEMO_PASSWORD)
+
+
+def test_register_page_refuses_a_bidi_override_in_the_name(client):
+    body = {"name": "Eve\u202eknil.exe", "email": "eve@example.com", "password": "a-long-passphrase-2026"}
+    response = client.post("/register", body)
+    assert response.status_code == 400
+    assert b"Must not contain control or text-direction characters." in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_refuses_a_bidi_override_in_the_name(owner):
+    from django.core.exceptions import ValidationError
+
+    owner.name = "Olivia\u202e"
+    with pytest.raises(ValidationError) as refused:
+        owner.full_clean()
+    assert "name" in refused.value.message_dict
