@@ -18,6 +18,9 @@ PORT = env_int("PORT", 8081)
 
 INSTALLED_APPS = [
     "daphne",
+    # Before django.contrib.auth, whose commands it overrides (createsuperuser; the first app
+    # listed wins).
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -30,7 +33,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "channels",
     "django_q",
-    "accounts",
     "uploads",
     "analysis",
     "interview",
