@@ -47,7 +47,13 @@ class RegisterView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [AuthAddressThrottle]
 
-    @extend_schema(request=RegisterSerializer, responses={201: TokenSerializer, 400: ErrorSerializer, 409: ErrorSerializer})
+    @extend_schema(
+        summary="Create an account",
+        description="Registers a user and returns a bearer token for it, as login does. The email is "
+        "stored lower-cased; the password must pass the password rules (400 `Invalid password`); an "
+        "email already registered answers 409. Limited per client address and per email.",
+        request=RegisterSerializer, responses={201: TokenSerializer, 400: ErrorSerializer, 409: ErrorSerializer},
+    )
     def post(self, request: Request) -> Response:
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -62,7 +68,13 @@ class LoginView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [AuthAddressThrottle]
 
-    @extend_schema(request=LoginSerializer, responses={200: TokenSerializer, 400: ErrorSerializer, 401: ErrorSerializer})
+    @extend_schema(
+        summary="Log in and get a bearer token",
+        description="Exchanges email and password for a new bearer token (valid for `API_TOKEN_TTL_DAYS`, "
+        "30 by default). Missing fields answer 400 `Email and password are required`, wrong ones 401 "
+        "`Invalid credentials`. Limited per client address and per email.",
+        request=LoginSerializer, responses={200: TokenSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+    )
     def post(self, request: Request) -> Response:
         payload = request.data if isinstance(request.data, dict) else {}
         email, password = payload.get("email"), payload.get("password")
@@ -77,13 +89,23 @@ class LoginView(APIView):
 
 
 class LogoutView(APIView):
-    @extend_schema(request=None, responses={200: inline_serializer(name="LogoutResponse", fields={"success": serializers.BooleanField(), "message": serializers.CharField()})})
+    @extend_schema(
+        summary="Log out (revoke this token)",
+        description="Revokes the bearer token the request was made with, and closes the chat "
+        "connections that authenticated with it. Other tokens of the user stay valid.",
+        request=None,
+        responses={200: inline_serializer(name="LogoutResponse", fields={"success": serializers.BooleanField(), "message": serializers.CharField()})},
+    )
     def post(self, request: Request) -> Response:
         token_revoke(token=request.auth)
         return Response({"success": True, "message": "Logged out"})
 
 
 class MeView(APIView):
-    @extend_schema(responses={200: UserSerializer, 401: ErrorSerializer})
+    @extend_schema(
+        summary="The current user",
+        description="The id, name and email of the user the bearer token belongs to.",
+        responses={200: UserSerializer, 401: ErrorSerializer},
+    )
     def get(self, request: Request) -> Response:
         return Response(user_data(request.user))

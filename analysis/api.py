@@ -2,6 +2,7 @@
 
 import uuid
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,9 +25,9 @@ from resume_analyzer.openapi import ErrorSerializer
 from uploads.models import Upload
 
 UPLOAD_ID = OpenApiParameter(
-    "upload_id", int, required=True, description="Id of the uploaded resume"
+    "upload_id", {"type": "integer", "minimum": 1}, required=True, description="Id of the uploaded resume"
 )
-JOB_ID = OpenApiParameter("job_id", str, required=True, description="UUID of the analysis job")
+JOB_ID = OpenApiParameter("job_id", OpenApiTypes.UUID, required=True, description="Id of the analysis job")
 
 
 class ExpensiveThrottle(UserRateThrottle):
@@ -72,6 +73,10 @@ class StartView(APIView):
     throttle_classes = [UserRateThrottle, ExpensiveThrottle]
 
     @extend_schema(
+        summary="Start analysing an uploaded resume",
+        description="Queues an analysis job for one of the caller's uploads and answers at once (202); "
+        "follow it with `GET /api/analysis/jobs` or the `/ws` job updates. Each upload may be analysed "
+        "again; every run is its own job.",
         parameters=[UPLOAD_ID],
         request=None,
         responses={202: JobStartedSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
@@ -88,6 +93,10 @@ class StartView(APIView):
 
 class JobsView(APIView):
     @extend_schema(
+        summary="List an upload's analysis jobs",
+        description="Every analysis job of one of the caller's uploads, newest first, with status "
+        "(`queued`, `extracting_text`, `chunking`, `generating_embeddings`, `analyzing`, `completed`, "
+        "`failed`), progress (0-100), the current step and, for a failed job, its error message.",
         parameters=[UPLOAD_ID],
         responses={200: JobSerializer(many=True), 400: ErrorSerializer, 404: ErrorSerializer},
     )
@@ -97,6 +106,9 @@ class JobsView(APIView):
 
 class DeleteJobView(APIView):
     @extend_schema(
+        summary="Delete an analysis job",
+        description="Deletes one of the caller's jobs with its profile, chunks and exports. A job still "
+        "running cannot be deleted (400 `Cannot delete job` with `current_status`).",
         parameters=[JOB_ID],
         responses={200: JobActionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
@@ -112,6 +124,9 @@ class RetryJobView(APIView):
     throttle_classes = [UserRateThrottle, ExpensiveThrottle]
 
     @extend_schema(
+        summary="Retry a failed analysis job",
+        description="Queues a failed job again from the start (202). Only failed jobs can be retried "
+        "(400 `Cannot retry job`, naming the current status).",
         parameters=[JOB_ID],
         request=None,
         responses={202: JobActionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},

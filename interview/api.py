@@ -50,6 +50,7 @@ class GenerateView(ExpensiveView):
     """Generate and store a personalised set (q1..qN) for one of the caller's completed analyses."""
 
     @extend_schema(
+        summary="Generate interview questions for an analysis",
         request=GenerateSerializer,
         responses={
             200: GenerationOut,
@@ -69,6 +70,7 @@ class RegenerateAnswerView(ExpensiveView):
     """Replace a generated question's answer with a new, different one (stored as its current answer)."""
 
     @extend_schema(
+        summary="Regenerate a question's suggested answer",
         request=QuestionRefSerializer,
         responses={
             200: RegenerateOut,
@@ -96,6 +98,7 @@ class SaveQuestionView(APIView):
     """Save a generated question to the caller's library; the same question twice answers 409."""
 
     @extend_schema(
+        summary="Save a generated question to your library",
         request=SaveSerializer,
         responses={201: SaveOut, 400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer},
     )
@@ -122,6 +125,7 @@ class LibraryView(APIView):
     """The caller's saved questions, newest first; filters: category, difficulty, tags (any match)."""
 
     @extend_schema(
+        summary="List your saved questions",
         parameters=[
             OpenApiParameter(
                 "category", str, enum=["Technical", "Behavioral", "Situational", "Problem-Solving"]
@@ -149,7 +153,11 @@ class LibraryView(APIView):
 class SavedQuestionView(APIView):
     """Remove a saved question from the caller's library."""
 
-    @extend_schema(responses={200: DeleteOut, 404: ErrorSerializer})
+    @extend_schema(
+        summary="Remove a saved question",
+        parameters=[OpenApiParameter("saved_id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)],
+        responses={200: DeleteOut, 404: ErrorSerializer},
+    )
     def delete(self, request: Request, saved_id: int) -> Response:
         services.saved_question_delete(user=request.user, saved_id=saved_id)
         return Response({"success": True, "message": "Question removed from your library"})

@@ -76,13 +76,21 @@ class SaveSerializer(QuestionRefSerializer):
     company = StrictCharField(max_length=200)
 
 
+class QueryChoiceField(serializers.ChoiceField):
+    """A query parameter that is one of its choices when present: DRF reads an empty optional
+    form or query value (`?category=`) as absent, which let a value outside the enum through."""
+
+    def get_value(self, dictionary):
+        return dictionary.get(self.field_name, serializers.empty)
+
+
 class LibraryFilterSerializer(serializers.Serializer):
-    category = serializers.ChoiceField(
+    category = QueryChoiceField(
         choices=Category.choices,
         required=False,
         error_messages={"invalid_choice": f"category must be one of: {', '.join(CATEGORIES)}"},
     )
-    difficulty = serializers.ChoiceField(
+    difficulty = QueryChoiceField(
         choices=Difficulty.choices,
         required=False,
         error_messages={"invalid_choice": f"difficulty must be one of: {', '.join(DIFFICULTIES)}"},

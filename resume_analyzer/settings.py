@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc as static files: /api/docs works offline
     "corsheaders",
     "django_htmx",
     "channels",
@@ -181,8 +182,21 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume Analyzer API",
+    "DESCRIPTION": (
+        "Upload resumes, analyse them into candidate profiles, export them and prepare interviews. "
+        "Log in with `POST /api/auth/login` and send `Authorization: Bearer <token>`. Every error is "
+        '`{"error": ..., "message": ...}` plus the keys its case shows; every call is rate limited '
+        "(429 with `Retry-After`). The chat WebSocket `/ws` is described in docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "resume_analyzer.openapi.add_shared_responses",
+    ],
 }
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -1,14 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 
 from accounts.urls import api_urlpatterns as auth_api
 from resume_analyzer.dashboard import dashboard
 from resume_analyzer.health import healthz
+from resume_analyzer.openapi import RedocView, SchemaView, SwaggerView, redoc_bundle
 
 api_urlpatterns = [
     *auth_api,
-    path("schema", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema", SchemaView.as_view(), name="api-schema"),
+    path("docs", SwaggerView.as_view(), name="api-docs"),
+    path("redoc", RedocView.as_view(), name="api-redoc"),
+    path("redoc.js", redoc_bundle, name="api-redoc-bundle"),
 ]
 
 urlpatterns = [

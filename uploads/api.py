@@ -10,7 +10,7 @@ from accounts.throttling import UserRateThrottle
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.parsers import JSONParser
 from uploads.models import Upload
-from uploads.pagination import paginate
+from uploads.pagination import MAX_LIMIT, paginate
 from uploads.parsers import StrictMultiPartParser, read_upload
 from uploads.services import upload_create
 
@@ -40,6 +40,11 @@ class UploadCreateView(APIView):
     throttle_classes = [UserRateThrottle, UploadThrottle]
 
     @extend_schema(
+        summary="Upload a resume",
+        description="A multipart form with `file` (PDF, DOC or DOCX, at most 10 MB) and an optional "
+        "`linkedin_url`. The extension, the declared type and the file's own signature must agree "
+        "(400 `Invalid file type`); damaged files are 400 `Corrupt file`, zip bombs, XML entities and "
+        "macros 400 `Unsafe file`, and a body over the limit 413 before it is read.",
         request={"multipart/form-data": UploadRequestSerializer},
         responses={201: UploadSerializer, 400: ErrorSerializer, 413: TooLargeSerializer},
     )
@@ -52,14 +57,19 @@ class UploadCreateView(APIView):
 class UploadListView(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("limit", int, description="Page size (1-100); the body stays a JSON array"),
-            OpenApiParameter("offset", int, description="Items to skip; see the Link and X-Total-Count headers"),
+            OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                             description=f"Page size (1-{MAX_LIMIT}); the body stays a JSON array"),
+            OpenApiParameter("offset", {"type": "integer", "minimum": 0},
+                             description="Items to skip; see the Link and X-Total-Count headers"),
             OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True,
                              description="How many uploads the caller has in all"),
             OpenApiParameter("Link", str, OpenApiParameter.HEADER, response=[200],
                              description='RFC 8288 first/prev/next/last links when limit or offset is given'),
         ],
         responses={200: UploadSerializer(many=True), 400: ErrorSerializer},
+        summary="List your uploaded resumes",
+        description="The caller's uploads, newest first, as a JSON array. Without `limit` and `offset` "
+        "all of them; with either, one page, and a `Link` header to the neighbouring pages.",
     )
     def get(self, request: Request) -> Response:
         page = paginate(request, Upload.objects.for_owner(request.user))

@@ -324,7 +324,15 @@ def test_library_filters_by_category_difficulty_and_any_tag(api, job, owner):
 
 
 @pytest.mark.parametrize(
-    "query, field", [({"category": "Trivia"}, "category"), ({"difficulty": "easy"}, "difficulty")]
+    "query, field",
+    [
+        ({"category": "Trivia"}, "category"),
+        ({"difficulty": "easy"}, "difficulty"),
+        # Empty values were read as absent and answered 200 (issue 19).
+        ({"category": ""}, "category"),
+        ({"difficulty": ""}, "difficulty"),
+        ({"category": "", "difficulty": "Easy"}, "category"),
+    ],
 )
 def test_library_rejects_unknown_filter_values(api, query, field):
     response = api.get("/api/interview/library", query)
