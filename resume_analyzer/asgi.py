@@ -1,11 +1,10 @@
 import os
 
-from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resume_analyzer.settings")
-# Static files are served by Django's own handler (a CDN or proxy can take over in production).
-django_asgi_app = ASGIStaticFilesHandler(get_asgi_application())
+# Static files are served by WhiteNoise's middleware inside it (resume_analyzer/staticfiles.py).
+django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

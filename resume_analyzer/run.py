@@ -26,6 +26,10 @@ def prepare() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    from resume_analyzer.staticfiles import static_files_collect
+
+    if static_files_collect():  # only when the static sources changed since the last start
+        print("Static files collected", flush=True)
     call_command("demo_user")  # accounts' command: the launcher imports no app
     print(f"Resume Analyzer on http://{settings.HOST}:{settings.PORT}/", flush=True)
     print(f"Demo account: {settings.DEMO_EMAIL} / {settings.DEMO_PASSWORD}", flush=True)

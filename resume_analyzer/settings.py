@@ -6,6 +6,7 @@ import dj_database_url
 
 from resume_analyzer.ai.backends import LOCAL, backend_setting
 from resume_analyzer.env import env_bool, env_int, env_list, env_str
+from resume_analyzer.headers import static_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / ".data"))).resolve()
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, answered here with SecurityMiddleware's headers (resume_analyzer/staticfiles.py).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +213,19 @@ MEDIA_URL = "/media/"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Content-hashed names (served with a year's caching) and gzip/Brotli copies, made by
+    # collectstatic, which resume_analyzer.staticfiles.static_files_collect runs when sources change.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Source maps are for developer tools only: not worth compressing (it took most of collectstatic).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    "jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf", "flv",
+    "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg", "webm", "wmv", "map",
+)  # fmt: skip
+WHITENOISE_ADD_HEADERS_FUNCTION = static_headers
 
 # --- AI layer --------------------------------------------------------------------------------------
 # An unknown backend name stops the process here, at startup (resume_analyzer/ai/backends.py).

@@ -5,6 +5,7 @@ from accounts.urls import api_urlpatterns as auth_api
 from resume_analyzer.dashboard import dashboard
 from resume_analyzer.health import healthz
 from resume_analyzer.openapi import RedocView, SchemaView, SwaggerView, redoc_bundle
+from resume_analyzer.staticfiles import favicon
 
 api_urlpatterns = [
     *auth_api,
@@ -16,6 +17,7 @@ api_urlpatterns = [
 
 urlpatterns = [
     path("healthz", healthz),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("", dashboard, name="dashboard"),

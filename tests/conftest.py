@@ -21,6 +21,14 @@ from tests.support.processes import ServerProcess, WorkerProcess, test_database_
 PASSWORD = "correct-horse-battery-9"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_files():
+    """Pages name collected (hashed) static files: collect them once, when the sources changed."""
+    from resume_analyzer.staticfiles import static_files_collect
+
+    static_files_collect()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploaded files land in the test data dir, shared with server and worker processes."""
