@@ -1,16 +1,22 @@
-"""Analysis API (the seed's contract, scoped to the owner): start, jobs, delete-job, retry-job."""
+"""Analysis API (the seed's contract, scoped to the owner): start, jobs, delete-job, retry-job; and
+the profile resource (ours): read, correct, list and restore versions (`router`)."""
 
 import uuid
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import routers, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.throttling import UserRateThrottle
 from analysis.models import AnalysisJob
+from analysis.profile_edits import parse_if_match, profile_edit, profile_restore, profile_versions
 from analysis.selectors import (
+    api_refusals,
+    completed_job_with_profile,
     job_for_owner,
     job_not_found,
     jobs_for_upload,
@@ -18,10 +24,18 @@ from analysis.selectors import (
     parse_upload_id,
     upload_for_owner,
 )
-from analysis.serializers import JobActionSerializer, JobSerializer, JobStartedSerializer
+from analysis.serializers import (
+    JobActionSerializer,
+    JobSerializer,
+    JobStartedSerializer,
+    ProfilePatchSerializer,
+    ProfileSerializer,
+    ProfileVersionSerializer,
+)
 from analysis.services import job_delete, job_retry, job_start
 from resume_analyzer.errors import NotFound, Rejected
 from resume_analyzer.openapi import ErrorSerializer
+from resume_analyzer.parsers import JSONParser
 from uploads.models import Upload
 
 UPLOAD_ID = OpenApiParameter(
@@ -140,3 +154,128 @@ class RetryJobView(APIView):
             "status": job.status,
         }
         return Response(body, status=202)
+
+
+# --- the profile resource: /api/profiles/<job_id> --------------------------------------------------
+
+PROFILE_REFUSALS = api_refusals(needs="Only completed analysis jobs have a profile", name_job_id=True)
+PROFILE_JOB_ID = OpenApiParameter("job_id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="Id of the analysis job")
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER,
+    description='The version the change is based on (the ETag, e.g. `"3"`); a stale one is refused with 409',
+)  # fmt: skip
+VERSION_NUMBER = OpenApiParameter("number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
+NOT_FOUND_PROFILE = OpenApiResponse(
+    ErrorSerializer, description="`Job not found` (missing or another user's), `Profile not found`, `Version not found`"
+)
+CONFLICT = OpenApiResponse(ErrorSerializer, description="`Profile changed`: If-Match names an older version (`version` is the current one)")
+INVALID = OpenApiResponse(
+    ErrorSerializer,
+    description="`Validation error` naming the `field` (wrong type, unknown or read-only field), `Malformed request body`, "
+    "`Invalid If-Match header`, or `Analysis not yet completed` (+`current_status`, `progress`)",
+)
+
+
+class MergePatchParser(JSONParser):
+    media_type = "application/merge-patch+json"
+
+
+def profile_body(job: AnalysisJob) -> dict:
+    """The JSON export's fields (typed, every key present), the evidence, each evidence path's
+    confidence, the version and when it was made."""
+    profile = job.profile
+    data = profile.data
+    evidence = [item.model_dump(mode="json") for item in data.evidence]
+    confidence: dict[str, float] = {}
+    for item in data.evidence:
+        confidence.setdefault(item.field, item.confidence)
+    return {
+        "job_id": str(job.id),
+        **data.model_dump(mode="json", exclude={"evidence"}),
+        "evidence": evidence,
+        "confidence": confidence,
+        "version": profile.version,
+        "updated_at": profile.updated_at,
+    }
+
+
+def _profile_response(job: AnalysisJob) -> Response:
+    return Response(profile_body(job), headers={"ETag": f'"{job.profile.version}"'})
+
+
+class ProfileViewSet(viewsets.GenericViewSet):
+    """A completed job's profile: read it, correct it (each change a version), list and restore
+    versions. analysis/profile_edits.py does the work."""
+
+    lookup_field = "job_id"
+    lookup_value_regex = "[0-9a-fA-F-]{32,36}"
+    parser_classes = [JSONParser, MergePatchParser]
+
+    def _job(self) -> AnalysisJob:
+        job_id = parse_job_id(self.kwargs["job_id"])
+        if job_id is None:
+            raise job_not_found()
+        return completed_job_with_profile(user=self.request.user, job_id=job_id, refusals=PROFILE_REFUSALS)
+
+    def _reloaded(self, job: AnalysisJob) -> Response:
+        job.profile.refresh_from_db()
+        return _profile_response(job)
+
+    @extend_schema(
+        summary="Read a candidate profile",
+        description="The profile of one of the caller's completed analyses: the JSON export's fields (every key "
+        "present), `evidence` (where each value was found in the resume), `confidence` per evidence path and "
+        "`version`, which is also the `ETag`.",
+        parameters=[PROFILE_JOB_ID],
+        responses={200: ProfileSerializer, 400: INVALID, 404: NOT_FOUND_PROFILE},
+    )
+    def retrieve(self, request: Request, job_id: str) -> Response:
+        return _profile_response(self._job())
+
+    @extend_schema(
+        summary="Correct a candidate profile",
+        description="A partial profile as a JSON merge patch (RFC 7396): objects merge by key, `null` removes a key, "
+        "lists replace. Validated by the typed profile; a bad value or unknown field is refused (400) naming the "
+        "`field`, a stale `If-Match` with 409. A change is a new version (who, when, which fields); evidence of an "
+        "edited value is dropped unless it still matches. Exports, the Q&A bank and chat use the new values at once. "
+        "A patch that changes nothing makes no version.",
+        parameters=[PROFILE_JOB_ID, IF_MATCH],
+        request=ProfilePatchSerializer,
+        responses={200: ProfileSerializer, 400: INVALID, 404: NOT_FOUND_PROFILE, 409: CONFLICT},
+    )
+    def partial_update(self, request: Request, job_id: str) -> Response:
+        job = self._job()
+        expected = parse_if_match(request.headers.get("If-Match"))
+        profile_edit(job=job, author=request.user, changes=request.data, expected_version=expected)
+        return self._reloaded(job)
+
+    @extend_schema(
+        summary="List a profile's versions",
+        description="Every version of the profile, newest first: its number, whether the analysis, an edit or a "
+        "restore made it, who, when and which fields it changed.",
+        parameters=[PROFILE_JOB_ID],
+        responses={200: ProfileVersionSerializer(many=True), 400: INVALID, 404: NOT_FOUND_PROFILE},
+    )
+    @action(detail=True, methods=["get"], url_path="versions")
+    def versions(self, request: Request, job_id: str) -> Response:
+        versions = profile_versions(profile=self._job().profile)
+        return Response(ProfileVersionSerializer(versions, many=True).data)
+
+    @extend_schema(
+        summary="Restore a profile version",
+        description="Makes an earlier version the current profile again, with its evidence, as a new version "
+        "(`source: restore`, `restored_from`). Answers the profile as it now is.",
+        parameters=[PROFILE_JOB_ID, VERSION_NUMBER, IF_MATCH],
+        request=None,
+        responses={200: ProfileSerializer, 400: INVALID, 404: NOT_FOUND_PROFILE, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,9})/restore")
+    def restore(self, request: Request, job_id: str, number: str) -> Response:
+        job = self._job()
+        expected = parse_if_match(request.headers.get("If-Match"))
+        profile_restore(job=job, author=request.user, number=int(number), expected_version=expected)
+        return self._reloaded(job)
+
+
+router = routers.SimpleRouter(trailing_slash=False)
+router.register("profiles", ProfileViewSet, basename="api-profile")

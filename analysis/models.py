@@ -174,6 +174,36 @@ class UserProfile(models.Model):
             raise ValidationError(describe(exc)) from exc
 
 
+class VersionSource(models.TextChoices):
+    ANALYSIS = "analysis", "Analysis"
+    EDIT = "edit", "Edit"
+    RESTORE = "restore", "Restore"
+
+
+class ProfileVersion(models.Model):
+    """One version of a profile: what it held after a change, who made it, when, and which fields
+    it touched (analysis/profile_edits.py). `number` is the profile's `version` after the change."""
+
+    profile = models.ForeignKey(UserProfile, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    source = models.CharField(max_length=16, choices=VersionSource.choices)
+    # Who changed it: None for the analysis, or a deleted account.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    fields = models.JSONField(default=list, blank=True, help_text="The changed paths, e.g. personal_info.name")
+    data = models.JSONField(help_text="The whole profile after the change (its stored form, with evidence)")
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["profile", "-number"]
+        constraints = [models.UniqueConstraint(fields=["profile", "number"], name="unique_profile_version")]
+
+    def __str__(self) -> str:
+        return f"version {self.number} of profile {self.profile_id}"
+
+
 class QAPair(models.Model):
     """A standard question about the candidate answered from the profile; chat matches against it."""
 

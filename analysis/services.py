@@ -31,10 +31,12 @@ from analysis.models import (
     JobStatus,
     ResumeChunk,
     UserProfile,
+    VersionSource,
 )
 from analysis.parsing.evidence import with_pages
 from analysis.profile import Profile, describe
 from analysis.profile import ValidationError as ProfileValidationError
+from analysis.profile_edits import version_record
 from analysis.qa_bank import qa_bank_build
 from analysis.selectors import JOB_NOT_FOUND, JobNotFound
 from resume_analyzer.ai.embeddings import embed_texts
@@ -344,6 +346,7 @@ def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
     if not created:
         UserProfile.objects.filter(id=profile.id).update(version=F("version") + 1)
         profile.refresh_from_db()
+    version_record(profile=profile, source=VersionSource.ANALYSIS)
     return profile
 
 

@@ -7,6 +7,7 @@ api_urlpatterns = [
     path("analysis/jobs", api.JobsView.as_view(), name="api-analysis-jobs"),
     path("analysis/delete-job", api.DeleteJobView.as_view(), name="api-analysis-delete-job"),
     path("analysis/retry-job", api.RetryJobView.as_view(), name="api-analysis-retry-job"),
+    *api.router.urls,
 ]
 
 urlpatterns = [
