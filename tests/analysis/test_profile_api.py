@@ -337,3 +337,19 @@ def test_the_qa_bank_and_the_chat_answer_with_the_corrected_name(api, job):
     answer = answer_question(job=job, question="What is the candidate's name?")
     assert answer.content == "The resume belongs to Jordan Nakamura."
     assert answer.metadata["from_qa"] is True
+
+
+def test_the_resumes_list_shows_the_corrected_name(client, api, owner, job):
+    client.force_login(owner)
+    assert NAME in client.get("/uploads").content.decode()
+    patch(api, job, {"personal_info": {"name": "Jordan Nakamura"}})
+    page = client.get("/uploads").content.decode()
+    assert "Jordan Nakamura" in page and NAME not in page
+
+
+def test_the_resumes_list_names_only_completed_profiles_and_escapes_them(client, api, owner, job):
+    patch(api, job, {"personal_info": {"name": "<b>Jo</b>"}})
+    make_job(owner, status=JobStatus.FAILED, profile=None)
+    client.force_login(owner)
+    page = client.get("/uploads").content.decode()
+    assert "&lt;b&gt;Jo&lt;/b&gt;" in page and "<b>Jo</b>" not in page
