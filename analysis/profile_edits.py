@@ -173,14 +173,20 @@ def _save(profile: UserProfile, new: Profile, *, author, source: str, changed: l
     return profile
 
 
+def profile_patched(*, profile: Profile, changes: object) -> Profile:
+    """What `changes` would make of `profile`, validated, nothing saved (the admin's form checks
+    with it). Raises Rejected naming the field."""
+    return _validated(merge_patch({**profile.stored_form(), "evidence": profile.evidence}, _check_keys(changes)))
+
+
 def profile_edit(*, job: AnalysisJob, author, changes: object, expected_version: int | None = None) -> UserProfile:
     """Apply a merge patch to the job's profile as a new version; a patch that changes nothing
     makes no version. Raises Rejected (naming the field) or VersionConflict."""
-    changes = _check_keys(changes)
+    _check_keys(changes)
     with transaction.atomic():
         profile = _locked(job, expected_version)
         current = profile.data
-        new = _validated(merge_patch({**current.stored_form(), "evidence": current.evidence}, changes))
+        new = profile_patched(profile=current, changes=changes)
         changed = changed_paths(current, new)
         if not changed:
             return profile
