@@ -1,17 +1,21 @@
-"""The offline backend (AI_BACKEND=local): the rule-based parser in analysis/parsing/.
+"""The offline backend (AI_BACKEND=local): the structural parser in analysis/parsing/ combined
+with the learned extractor (analysis/parsing/learned/, analysis/parsing/combine.py).
 
 Each education entry gets its degree's level and subject (analysis/parsing/normalise.py), and
 every value its evidence (analysis/parsing/evidence.py): where it sits in the text, with the
-locating method's default confidence until a learned model supplies its own."""
+model's confidence for the values it found and the locating method's default for the others."""
 
 from analysis.backends.result import AnalysisResult
 from analysis.parsing import parse_resume
+from analysis.parsing.combine import confidences_for
 from analysis.parsing.evidence import locate
+from analysis.parsing.learned import extract
 from analysis.parsing.normalise import with_degree_parts
 
 
 def analyze_locally(text: str) -> AnalysisResult:
-    profile = parse_resume(text)
+    entities = extract(text)
+    profile = parse_resume(text, entities=entities)
     profile["education"] = [with_degree_parts(entry) for entry in profile["education"]]
-    profile["evidence"] = locate(text, profile)
+    profile["evidence"] = locate(text, profile, confidences=confidences_for(profile, entities, text))
     return AnalysisResult(profile=profile)

@@ -6,6 +6,7 @@ by a blank line); `extract_text` is the same call returning only the text. Both 
 exotic, becomes an ExtractionError: the worker must never crash on a hostile or broken file.
 """
 
+import itertools
 import logging
 import re
 import time
@@ -189,8 +190,20 @@ def _group_lines(words: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
+WIDE_GAP = 0.5  # of the word's height: about two spaces' width
+
+
 def _join(words: list[dict]) -> str:
-    return " ".join(word["text"] for word in words)
+    """The words of one line; a gap of two spaces or more is kept as two spaces, the mark that
+    separates sections and fields when a resume's line breaks were lost (the learned extractor
+    reads it, analysis/parsing/learned/features.py), and a right-aligned date from its title.
+    The indent after a bullet stays one space."""
+    parts = [words[0]["text"]] if words else []
+    for before, word in itertools.pairwise(words):
+        bullet = len(before["text"]) == 1 and not before["text"].isalnum()
+        wide = not bullet and word["x0"] - before["x1"] > WIDE_GAP * (before["bottom"] - before["top"])
+        parts.append(("  " if wide else " ") + word["text"])
+    return "".join(parts)
 
 
 def _crosses(line: list[dict], x: float) -> bool:

@@ -14,9 +14,11 @@ import re
 from datetime import date
 
 from analysis.parsing import contact, insights
+from analysis.parsing.combine import combine, has_line_structure
 from analysis.parsing.dates import total_years
 from analysis.parsing.education import parse_education
 from analysis.parsing.experience import parse_experience
+from analysis.parsing.learned.model import Entity
 from analysis.parsing.normalise import clean_institution, company_without_city
 from analysis.parsing.places import is_city, is_region, looks_like_location
 from analysis.parsing.sections import (
@@ -35,7 +37,9 @@ LISTED_ONLY = {"Spoken Languages", "Practices & Soft Skills", "Business & Domain
 SKILL_SECTIONS = {"skills", "summary", "languages", "certifications"}
 
 
-def parse_resume(text: str, *, today: date | None = None) -> dict:
+def parse_resume(text: str, *, today: date | None = None, entities: list[Entity] | None = None) -> dict:
+    """The profile of one resume. With `entities` (the learned extractor's, learned.extract),
+    the structural result is combined with them (combine.py); without, structure alone."""
     today = today or date.today()
     lines = split_lines(text or "")
     header, sections = split_sections(lines)
@@ -49,18 +53,24 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     education = parse_education(section_lines(sections, "education"), today=today)
     for entry in education:
         entry["institution"] = clean_institution(entry["institution"])
-    skills = group_by_category(_skills(sections, jobs, personal_info.get("name")))
+    found_skills = _skills(sections, jobs, personal_info.get("name"))
+    if entities is not None:
+        personal_info, jobs, education, found_skills = combine(
+            text or "", personal_info, jobs, education, found_skills, entities, today=today,
+            structured=has_line_structure(text or ""))
+    skills = group_by_category(found_skills)
     profile = {
         "personal_info": personal_info,
         "skills": skills,
         "experience": jobs,
         "education": education,
-        "total_years_experience": total_years([job["_range"] for job in jobs]),
+        "total_years_experience": total_years([job["_range"] for job in jobs if job["_range"]]),
     }
     stated = " ".join(section_lines(sections, "summary"))
-    profile["summary"] = insights.summary_for(profile, skills, jobs, stated)
-    profile["strengths"] = insights.strengths_for(profile, skills, jobs)
-    profile["weaknesses"] = insights.weaknesses_for(profile, skills, jobs)
+    dated = [job for job in jobs if job["_range"]]  # a learned job may have no dates
+    profile["summary"] = insights.summary_for(profile, skills, dated, stated)
+    profile["strengths"] = insights.strengths_for(profile, skills, dated)
+    profile["weaknesses"] = insights.weaknesses_for(profile, skills, dated)
     all_skills = {name for names in skills.values() for name in names}
     roles = [job["role"] for job in jobs if job["role"]]
     profile["job_recommendations"] = insights.recommend_roles(

@@ -187,3 +187,27 @@ def format_table(summed: dict[str, Score]) -> str:
         score = summed[name]
         lines.append(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |")
     return "\n".join(lines)
+
+
+def written_values(profile: dict) -> dict[str, list[str]]:
+    """A profile's values in the fields of the dotin dev split (analysis/parsing/learned/evaluate.py),
+    each as the resume writes it: the evidence's `raw` text where the value was located ("B.E"
+    for "Bachelor of Engineering", "JS" for "JavaScript"), else the value itself. The dotin
+    annotations mark text as written, so that is what is compared."""
+    raw = {item["field"]: item["raw"] for item in profile.get("evidence") or [] if item.get("verified")}
+    info = profile.get("personal_info") or {}
+
+    def written(path: str, value: object) -> str:
+        return raw.get(path) or str(value or "")
+
+    experience = list(enumerate(profile.get("experience") or []))
+    education = list(enumerate(profile.get("education") or []))
+    return {
+        **{name: [written(f"personal_info.{name}", info.get(name))] for name in ("name", "email", "location")},
+        "companies": [written(f"experience.{i}.company", job.get("company")) for i, job in experience],
+        "roles": [written(f"experience.{i}.role", job.get("role")) for i, job in experience],
+        "degrees": [written(f"education.{i}.degree", entry.get("degree")) for i, entry in education],
+        "institutions": [written(f"education.{i}.institution", entry.get("institution")) for i, entry in education],
+        "skills": [written(f"skills.{category}.{i}", skill)
+                   for category, names in (profile.get("skills") or {}).items() for i, skill in enumerate(names)],
+    }

@@ -231,7 +231,7 @@ def test_single_column_with_right_aligned_dates_keeps_its_order(tmp_path):
     assert lines[:5] == [
         "Sam Single",
         "Experience",
-        "Engineer — Company 0 Jan 2010 – Dec 2011",
+        "Engineer — Company 0  Jan 2010 – Dec 2011",  # the right-aligned gap kept as two spaces
         "• Built service 0 with Python and Go for users in many regions.",
         "• Short 0.",
     ]

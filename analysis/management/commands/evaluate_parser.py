@@ -1,10 +1,16 @@
 """`manage.py evaluate_parser [DIR] [--backend local|openai] [--worst N] [--json FILE]`
+`manage.py evaluate_parser --dataset dotin-dev [--backend ...] [--json FILE] [--no-line-breaks]`
 
 Runs the real text extraction and analysis on every resume in DIR that has a gold JSON beside
 it, and prints per-field precision, recall and F1 and the files with the most mistakes.
+
+With --dataset dotin-dev: the dev split of the annotated resumes (analysis/parsing/training/),
+each rendered to a PDF, uploaded, extracted and analysed (analysis/dotin_eval.py), scored with
+the dataset's matching rule; then the same for the text as it is, without a PDF.
 """
 
 import json
+import logging
 import time
 from datetime import date
 from pathlib import Path
@@ -22,13 +28,15 @@ from analysis.parsing.evaluation import (
 )
 from resume_analyzer.ai.backends import BACKENDS, LOCAL, OPENAI
 
+DOTIN_DEV = "dotin-dev"
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "resumes"
 
 
 def _local(text: str, today: date) -> dict:
     from analysis.parsing import parse_resume
+    from analysis.parsing.learned import extract
 
-    return parse_resume(text, today=today)
+    return parse_resume(text, today=today, entities=extract(text))
 
 
 def _openai(text: str, today: date) -> dict:
@@ -56,6 +64,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
+        parser.add_argument("--dataset", choices=[DOTIN_DEV],
+                            help="score the dev split of the annotated resumes instead of DIR")
+        parser.add_argument("--no-line-breaks", action="store_true",
+                            help="with --dataset: also score each text with its line breaks removed")
         parser.add_argument("--backend", choices=BACKENDS, default=LOCAL)
         parser.add_argument("--worst", type=int, default=5, help="how many of the worst files to show")
         parser.add_argument("--json", dest="json_path", help="also write the figures to this JSON file")
@@ -63,7 +75,11 @@ class Command(BaseCommand):
                             help="also print F1 per kind of file (renderer from the gold JSON, else suffix)")
 
     def handle(self, *args, directory: str, backend: str, worst: int, json_path: str | None,
-               by_kind: bool = False, **options) -> None:
+               by_kind: bool = False, dataset: str | None = None, no_line_breaks: bool = False,
+               **options) -> None:
+        if dataset:
+            self._dataset(backend, json_path, no_line_breaks)
+            return
         folder = Path(directory)
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a directory")
@@ -86,6 +102,34 @@ class Command(BaseCommand):
         if json_path:
             figures = {name: {"precision": round(summed[name].precision, 3), "recall": round(summed[name].recall, 3),
                               "f1": round(summed[name].f1, 3)} for name in FIELDS}
+            Path(json_path).write_text(json.dumps(figures, indent=1) + "\n")
+
+    def _dataset(self, backend: str, json_path: str | None, no_line_breaks: bool) -> None:
+        from analysis import dotin_eval
+        from analysis.backends import ANALYZERS
+        from analysis.parsing.learned.evaluate import FIELDS as DOTIN_FIELDS
+        from analysis.parsing.learned.evaluate import format_table as dotin_table
+        from analysis.parsing.learned.evaluate import remove_line_breaks
+
+        def analyse(text: str) -> dict:
+            return ANALYZERS[backend](text).profile
+
+        logging.getLogger("uploads.services").setLevel(logging.WARNING)  # one line per upload otherwise
+
+        runs = [("real_path", "PDF → upload → extraction → analysis", True, None),
+                ("as_is", "text as-is, no PDF", False, None)]
+        if no_line_breaks:
+            runs += [("no_line_breaks_real_path", "line breaks removed, then PDF", True, remove_line_breaks),
+                     ("no_line_breaks", "line breaks removed, text, no PDF", False, remove_line_breaks)]
+        figures = {}
+        for key, title, real_path, transform in runs:
+            started = time.monotonic()
+            scores = dotin_eval.score(analyse, real_path=real_path, transform=transform)
+            self.stdout.write(f"\n{DOTIN_DEV}, backend {backend}, {title} ({time.monotonic() - started:.1f} s)\n")
+            self.stdout.write(dotin_table(scores) + "\n")
+            figures[key] = {name: {"precision": round(scores[name].precision, 3), "recall": round(scores[name].recall, 3),
+                                   "f1": round(scores[name].f1, 3)} for name in DOTIN_FIELDS}
+        if json_path:
             Path(json_path).write_text(json.dumps(figures, indent=1) + "\n")
 
     def _by_kind(self, results: list) -> None:

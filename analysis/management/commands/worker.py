@@ -5,7 +5,8 @@ here, once, hands every worker the imported modules (shared copy-on-write); othe
 ANALYSIS_MAX_CONCURRENCY workers imports them itself as it starts (about 4.5 s of CPU each), and
 on two cores a job queued at start waited ~17 s for five of them. Only modules are imported: the
 model itself is loaded after the fork, in each worker (analysis.tasks), so no torch thread pool
-exists in this process when it forks.
+exists in this process when it forks. The learned resume extractor, which has no threads, is
+loaded before the fork (with AI_BACKEND=local).
 """
 
 import logging
@@ -14,6 +15,7 @@ import time
 from django.conf import settings
 from django_q.management.commands.qcluster import Command as QclusterCommand
 
+from resume_analyzer.ai.backends import LOCAL
 from resume_analyzer.ai.embeddings import uses_local_model
 
 logger = logging.getLogger(__name__)
@@ -28,4 +30,16 @@ class Command(QclusterCommand):
             import sentence_transformers  # noqa: F401  (imports torch and transformers too)
 
             logger.info("embedding libraries imported in %.1f s", time.monotonic() - started)
+        if settings.ANALYSIS_PRELOAD_MODEL and settings.AI_BACKEND == LOCAL:
+            self._load_resume_model()
         super().handle(*args, **options)
+
+    @staticmethod
+    def _load_resume_model() -> None:
+        """The learned resume extractor (a CRFsuite tagger, no threads) is loaded and checked
+        here, once: every forked worker shares its pages instead of loading its own copy."""
+        from analysis.parsing.learned.model import extractor
+
+        started = time.monotonic()
+        extractor()
+        logger.info("resume extractor loaded in %.2f s", time.monotonic() - started)
