@@ -13,7 +13,13 @@ from rest_framework.views import APIView
 
 from accounts.throttling import UserRateThrottle
 from analysis.models import AnalysisJob
-from analysis.profile_edits import parse_if_match, profile_edit, profile_restore, profile_versions
+from analysis.profile_edits import (
+    corrected_paths,
+    parse_if_match,
+    profile_edit,
+    profile_restore,
+    profile_versions,
+)
 from analysis.selectors import (
     api_refusals,
     completed_job_with_profile,
@@ -182,7 +188,7 @@ class MergePatchParser(JSONParser):
 
 def profile_body(job: AnalysisJob) -> dict:
     """The JSON export's fields (typed, every key present), the evidence, each evidence path's
-    confidence, the version and when it was made."""
+    confidence, the paths people corrected since the last analysis, the version and its time."""
     profile = job.profile
     data = profile.data
     evidence = [item.model_dump(mode="json") for item in data.evidence]
@@ -194,6 +200,7 @@ def profile_body(job: AnalysisJob) -> dict:
         **data.model_dump(mode="json", exclude={"evidence"}),
         "evidence": evidence,
         "confidence": confidence,
+        "corrected": corrected_paths(profile),
         "version": profile.version,
         "updated_at": profile.updated_at,
     }

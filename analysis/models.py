@@ -178,6 +178,7 @@ class VersionSource(models.TextChoices):
     ANALYSIS = "analysis", "Analysis"
     EDIT = "edit", "Edit"
     RESTORE = "restore", "Restore"
+    CARRIED = "carried", "Corrections carried over"  # from the upload's previous analysis
 
 
 class ProfileVersion(models.Model):

@@ -15,6 +15,10 @@ Evidence of an edited value: an entry under a changed path is kept only while th
 path still reads as the evidence's value; otherwise it is dropped, since the text no longer backs
 what the profile shows (a reordered entry loses its evidence too: it is found again on the next
 analysis). A restore brings back the evidence the restored version had.
+
+A re-analysis of the same upload (a new job) does not drop corrections: `corrections_carry` puts
+the corrected paths of the upload's previous profile onto the new one, as a version of its own
+after the fresh extraction, which stays listed and restorable beside it.
 """
 
 from typing import Any
@@ -23,7 +27,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from analysis.models import PROFILE_FIELDS, AnalysisJob, ProfileVersion, UserProfile, VersionSource
+from analysis.models import (
+    PROFILE_FIELDS,
+    AnalysisJob,
+    JobStatus,
+    ProfileVersion,
+    UserProfile,
+    VersionSource,
+)
 from analysis.profile import Evidence, PersonalInfo, Profile, ValidationError
 from analysis.qa_bank import qa_bank_build
 from resume_analyzer.errors import Conflict, NotFound, Rejected
@@ -207,6 +218,64 @@ def profile_restore(*, job: AnalysisJob, author, number: int, expected_version: 
         if not changed and current.evidence == target.evidence:
             return profile
         return _save(profile, target, author=author, source=VersionSource.RESTORE, changed=changed, restored_from=number)
+
+
+# --- re-analysis keeps corrections ------------------------------------------------------------------
+
+
+def corrected_paths(profile: UserProfile) -> list[str]:
+    """The paths people changed (edits, carried corrections) since the profile's last analysis,
+    oldest first; a restore brings back what was corrected at the version it restored."""
+    paths: list[str] = []
+    at: dict[int, list[str]] = {}
+    rows = profile.versions.order_by("number").values_list("number", "source", "fields", "restored_from")
+    for number, source, fields, restored_from in rows:
+        if source == VersionSource.ANALYSIS:
+            paths = []
+        elif source == VersionSource.RESTORE:
+            paths = list(at.get(restored_from, paths))
+        else:
+            paths = paths + [path for path in fields if path not in paths]
+        at[number] = paths
+    return paths
+
+
+def _corrections(previous: Profile, current: Profile, paths: list[str]) -> dict:
+    """A merge patch putting `previous`'s values at `paths` onto `current`, whole fields replaced."""
+    changes: dict = {}
+    for path in paths:
+        section, _, key = path.partition(".")
+        if section == "personal_info":
+            changes.setdefault(section, {})[key] = getattr(previous.personal_info, key)
+        elif section == "skills":  # a dict: categories the correction dropped must go too
+            changes[section] = {**{name: None for name in current.skills}, **previous.skills}
+        else:
+            changes[section] = previous.model_dump(mode="json")[section]
+    return changes
+
+
+def corrections_carry(*, profile: UserProfile) -> UserProfile:
+    """A new analysis of an upload keeps what people corrected in its previous completed profile.
+    The fresh extraction stays as this profile's version 1 (listed and restorable); the carried
+    values are the next version (`source: carried`). Nothing to carry: the profile as it is."""
+    previous = (
+        UserProfile.objects.filter(job__upload_id=profile.job.upload_id, job__status=JobStatus.COMPLETED)
+        .exclude(pk=profile.pk)
+        .order_by("-job__created_at")
+        .first()
+    )
+    paths = corrected_paths(previous) if previous else []
+    if not paths:
+        return profile
+    with transaction.atomic():
+        locked = _locked(profile.job, None)
+        current = locked.data
+        new = profile_patched(profile=current, changes=_corrections(previous.data, current, paths))
+        changed = changed_paths(current, new)
+        if not changed:
+            return locked
+        new = new.model_copy(update={"evidence": evidence_kept(current.evidence, new, changed)})
+        return _save(locked, new, author=None, source=VersionSource.CARRIED, changed=changed)
 
 
 def profile_versions(*, profile: UserProfile) -> list[ProfileVersion]:

@@ -101,6 +101,9 @@ class ProfileSerializer(ProfileFieldsSerializer):
     job_id = serializers.UUIDField()
     evidence = EvidenceSerializer(many=True)
     confidence = serializers.DictField(child=serializers.FloatField(), help_text="Each evidence path's confidence")
+    corrected = serializers.ListField(
+        child=serializers.CharField(), help_text="Paths people corrected since the last analysis, e.g. personal_info.name"
+    )
     version = serializers.IntegerField(help_text="Also the ETag; send it back as If-Match")
     updated_at = serializers.DateTimeField()
 
@@ -113,7 +116,7 @@ class VersionAuthorSerializer(serializers.Serializer):
 
 class ProfileVersionSerializer(serializers.Serializer):
     version = serializers.IntegerField(source="number")
-    source = serializers.CharField(help_text="`analysis`, `edit` or `restore`")
+    source = serializers.CharField(help_text="`analysis`, `edit`, `restore` or `carried` (corrections kept on a re-analysis)")
     author = VersionAuthorSerializer(allow_null=True, help_text="Who made the change; null for the analysis")
     fields = serializers.ListField(child=serializers.CharField(), help_text="The changed paths; [] for the analysis")
     restored_from = serializers.IntegerField(allow_null=True)

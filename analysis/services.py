@@ -36,7 +36,7 @@ from analysis.models import (
 from analysis.parsing.evidence import with_pages
 from analysis.profile import Profile, describe
 from analysis.profile import ValidationError as ProfileValidationError
-from analysis.profile_edits import version_record
+from analysis.profile_edits import corrections_carry, version_record
 from analysis.qa_bank import qa_bank_build
 from analysis.selectors import JOB_NOT_FOUND, JobNotFound
 from resume_analyzer.ai.embeddings import embed_texts
@@ -329,6 +329,7 @@ def stage_analyze(*, job: AnalysisJob, text: str) -> UserProfile:
     except ProfileValidationError as exc:
         raise StageError(f"Resume analysis failed: the analyzer returned a malformed profile ({describe(exc)})") from exc
     try:
+        profile = corrections_carry(profile=profile)  # rebuilds the bank itself when it carries any
         qa_bank_build(profile=profile)
     except AIError as exc:
         raise StageError(f"Embedding generation failed: {exc.message}") from exc

@@ -82,6 +82,7 @@ def test_the_owner_reads_the_profile_with_evidence_confidence_and_version(api, j
     assert response.status_code == 200
     body = response.json()
     assert list(body)[:10] == ["job_id", *PROFILE_FIELDS]
+    assert body["corrected"] == []
     assert body["job_id"] == str(job.id) and body["personal_info"]["name"] == NAME
     assert body["experience"][0]["company"] == "Northwind Analytics"
     assert body["education"][0] == {**SAMPLE_PROFILE["education"][0], "level": None, "subject": None}
@@ -130,7 +131,7 @@ def test_patching_the_name_changes_it_alone_as_a_new_version(api, owner, job):
     body = response.json()
     assert body["personal_info"] == {**SAMPLE_PROFILE["personal_info"], "name": "Jordan Nakamura"}
     assert body["skills"] == SAMPLE_PROFILE["skills"] and body["version"] == 2 and response["ETag"] == '"2"'
-    assert name_of(job) == "Jordan Nakamura"
+    assert name_of(job) == "Jordan Nakamura" and body["corrected"] == ["personal_info.name"]
     versions = api.get(url(job, "/versions")).json()
     assert [(v["version"], v["source"], v["fields"]) for v in versions] == [
         (2, "edit", ["personal_info.name"]),
@@ -274,13 +275,14 @@ def test_restoring_a_version_is_a_new_version_with_its_evidence(api, job):
     response = api.post(url(job, "/versions/1/restore"))
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["version"] == 4 and body["personal_info"]["name"] == NAME
+    assert body["version"] == 4 and body["personal_info"]["name"] == NAME and body["corrected"] == []
+    assert api.post(url(job, "/versions/3/restore")).json()["corrected"] == ["personal_info.name", "summary"]
     assert body["summary"] == SAMPLE_PROFILE["summary"] and body["evidence"] == EVIDENCE
     versions = api.get(url(job, "/versions")).json()
     assert [(v["version"], v["source"], v["restored_from"]) for v in versions] == [
-        (4, "restore", 1), (3, "edit", None), (2, "edit", None), (1, "analysis", None),
+        (5, "restore", 3), (4, "restore", 1), (3, "edit", None), (2, "edit", None), (1, "analysis", None),
     ]  # fmt: skip
-    assert sorted(versions[0]["fields"]) == ["personal_info.name", "summary"]
+    assert sorted(versions[1]["fields"]) == ["personal_info.name", "summary"]
 
 
 def test_restoring_an_unknown_version_is_404_and_a_stale_if_match_409(api, job):
@@ -353,3 +355,43 @@ def test_the_resumes_list_names_only_completed_profiles_and_escapes_them(client,
     client.force_login(owner)
     page = client.get("/uploads").content.decode()
     assert "&lt;b&gt;Jo&lt;/b&gt;" in page and "<b>Jo</b>" not in page
+
+
+# --- re-analysis keeps corrections ---------------------------------------------------------------
+
+
+def reanalyse(job, monkeypatch, extracted: dict) -> AnalysisJob:
+    """A new job on the same upload, analysed by a stand-in backend returning `extracted`."""
+    from analysis.backends.result import AnalysisResult
+    from analysis.services import stage_analyze
+
+    monkeypatch.setattr("analysis.backends.analyze_resume", lambda text: AnalysisResult(copy.deepcopy(extracted)))
+    again = AnalysisJob.objects.create(upload=job.upload, owner=job.owner, status=JobStatus.ANALYZING, progress=70)
+    stage_analyze(job=again, text="resume text")
+    AnalysisJob.objects.filter(pk=again.pk).update(status=JobStatus.COMPLETED)
+    return again
+
+
+def test_a_reanalysis_keeps_corrected_fields_and_offers_the_extraction_beside_them(api, job, monkeypatch):
+    patch(api, job, {"personal_info": {"name": "Jordan Nakamura"}, "skills": {"Frameworks": None}})
+    extracted = {**SAMPLE_PROFILE, "personal_info": {**SAMPLE_PROFILE["personal_info"], "name": "Clinical Experience",
+                                                      "phone": "+1-555-0199"}}  # fmt: skip
+    again = reanalyse(job, monkeypatch, extracted)
+    body = api.get(url(again)).json()
+    assert body["personal_info"]["name"] == "Jordan Nakamura"  # the correction is kept
+    assert body["personal_info"]["phone"] == "+1-555-0199"  # what nobody corrected is the new extraction
+    assert "Frameworks" not in body["skills"] and body["version"] == 2
+    assert sorted(body["corrected"]) == ["personal_info.name", "skills"]
+    versions = api.get(url(again, "/versions")).json()
+    assert [(v["version"], v["source"]) for v in versions] == [(2, "carried"), (1, "analysis")]
+    # The fresh extraction is version 1, restorable.
+    restored = api.post(url(again, "/versions/1/restore")).json()
+    assert restored["personal_info"]["name"] == "Clinical Experience" and restored["corrected"] == []
+    answers = dict(QAPair.objects.filter(profile__job=again).values_list("question", "answer"))
+    assert answers["What is the candidate's name?"] == "The resume belongs to Clinical Experience."
+
+
+def test_a_reanalysis_without_corrections_is_the_extraction(api, job, monkeypatch):
+    extracted = {**SAMPLE_PROFILE, "summary": "Fresh."}
+    body = api.get(url(reanalyse(job, monkeypatch, extracted))).json()
+    assert body["summary"] == "Fresh." and body["version"] == 1 and body["corrected"] == []
