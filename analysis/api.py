@@ -43,6 +43,7 @@ from resume_analyzer.errors import NotFound, Rejected
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.parsers import JSONParser
 from uploads.models import Upload
+from uploads.pagination import MAX_LIMIT, paginate
 
 UPLOAD_ID = OpenApiParameter(
     "upload_id", {"type": "integer", "minimum": 1}, required=True, description="Id of the uploaded resume"
@@ -258,15 +259,25 @@ class ProfileViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="List a profile's versions",
-        description="Every version of the profile, newest first: its number, whether the analysis, an edit or a "
-        "restore made it, who, when and which fields it changed.",
-        parameters=[PROFILE_JOB_ID],
+        description="Every version of the profile, newest first, as a JSON array: its number, whether the analysis, "
+        "an edit, a restore or a re-analysis (`carried`) made it, who, when and which fields it changed. Without "
+        "`limit` and `offset` all of them; with either, one page and a `Link` header to the neighbouring pages.",
+        parameters=[
+            PROFILE_JOB_ID,
+            OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                             description=f"Page size (1-{MAX_LIMIT}); the body stays a JSON array"),
+            OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="Versions to skip"),
+            OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True,
+                             description="How many versions the profile has"),
+            OpenApiParameter("Link", str, OpenApiParameter.HEADER, response=[200],
+                             description="RFC 8288 first/prev/next/last links when limit or offset is given"),
+        ],  # fmt: skip
         responses={200: ProfileVersionSerializer(many=True), 400: INVALID, 404: NOT_FOUND_PROFILE},
     )
     @action(detail=True, methods=["get"], url_path="versions")
     def versions(self, request: Request, job_id: str) -> Response:
-        versions = profile_versions(profile=self._job().profile)
-        return Response(ProfileVersionSerializer(versions, many=True).data)
+        page = paginate(request, profile_versions(profile=self._job().profile))
+        return Response(ProfileVersionSerializer(page.items, many=True).data, headers=page.headers)
 
     @extend_schema(
         summary="Restore a profile version",

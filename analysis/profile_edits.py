@@ -24,7 +24,7 @@ after the fresh extraction, which stays listed and restorable beside it.
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from analysis.models import (
@@ -278,10 +278,7 @@ def corrections_carry(*, profile: UserProfile) -> UserProfile:
         return _save(locked, new, author=None, source=VersionSource.CARRIED, changed=changed)
 
 
-def profile_versions(*, profile: UserProfile) -> list[ProfileVersion]:
-    """Newest first. A profile saved before versions existed shows its one version, unsaved."""
-    versions = list(profile.versions.select_related("author").order_by("-number"))
-    if versions:
-        return versions
-    return [ProfileVersion(profile=profile, number=profile.version, source=VersionSource.ANALYSIS,
-                           data=profile.as_dict(), created_at=profile.created_at)]  # fmt: skip
+def profile_versions(*, profile: UserProfile) -> QuerySet[ProfileVersion]:
+    """Newest first (every profile has its first one: profile_save records it, and migration 0007
+    gave one to the profiles saved before versions existed)."""
+    return profile.versions.select_related("author").order_by("-number")

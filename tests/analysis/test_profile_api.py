@@ -300,9 +300,31 @@ def test_restoring_the_current_state_makes_no_version(api, job):
     assert response.status_code == 200 and response.json()["version"] == 1
 
 
-def test_a_profile_from_before_versions_lists_its_one_version(api, job):
+def test_profiles_from_before_versions_get_their_first_one(api, job):
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    first_versions = import_string("analysis.migrations.0007_first_profile_versions.first_versions")
     ProfileVersion.objects.filter(profile__job=job).delete()
-    assert [(v["version"], v["source"]) for v in api.get(url(job, "/versions")).json()] == [(1, "analysis")]
+    first_versions(apps, None)
+    first_versions(apps, None)  # once only
+    assert [(v["version"], v["source"], v["fields"]) for v in api.get(url(job, "/versions")).json()] == [
+        (1, "analysis", [])
+    ]
+    assert ProfileVersion.objects.get(profile__job=job).data["personal_info"]["name"] == NAME
+    # A correction of such a profile can still go back to the analysis.
+    patch(api, job, {"summary": "Edited."})
+    assert api.post(url(job, "/versions/1/restore")).json()["summary"] == SAMPLE_PROFILE["summary"]
+
+
+def test_versions_page_with_limit_and_offset(api, job):
+    for number in range(3):
+        patch(api, job, {"summary": f"Edit {number}."})
+    response = api.get(url(job, "/versions"), {"limit": 2, "offset": 1})
+    assert [v["version"] for v in response.json()] == [3, 2]
+    assert response["X-Total-Count"] == "4" and 'rel="next"' in response["Link"]
+    assert api.get(url(job, "/versions"), {"limit": 0}).status_code == 400
+    assert api.get(url(job, "/versions"))["X-Total-Count"] == "4"
 
 
 def test_the_analysis_records_its_version(owner):
