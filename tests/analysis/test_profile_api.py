@@ -417,3 +417,12 @@ def test_a_reanalysis_without_corrections_is_the_extraction(api, job, monkeypatc
     extracted = {**SAMPLE_PROFILE, "summary": "Fresh."}
     body = api.get(url(reanalyse(job, monkeypatch, extracted))).json()
     assert body["summary"] == "Fresh." and body["version"] == 1 and body["corrected"] == []
+
+
+def test_interview_questions_use_the_corrected_company(api, job):
+    patch(api, job, {"experience": [{**SAMPLE_PROFILE["experience"][0], "company": "Northwind Labs"},
+                                    *SAMPLE_PROFILE["experience"][1:]]})  # fmt: skip
+    response = api.post("/api/interview/generate", {"job_id": str(job.id), "num_questions": 10}, format="json")
+    assert response.status_code == 200, response.content
+    answers = " ".join(q["question"] + " " + q["answer"] for q in response.json()["questions"])
+    assert "Northwind Labs" in answers and "Northwind Analytics" not in answers
