@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from analysis.api import job_id_param
+from analysis.exports.redaction import redaction_asked
 from analysis.exports.responses import download_response
 from analysis.exports.service import FORMATS, export_for_owner
 from resume_analyzer.errors import Rejected
@@ -32,7 +33,11 @@ SCHEMA = extend_schema(
     parameters=[
         OpenApiParameter("job_id", OpenApiTypes.UUID, required=True),
         OpenApiParameter("format", OpenApiTypes.STR, required=True, enum=list(FORMATS)),
-    ],
+        OpenApiParameter("redact", OpenApiTypes.BOOL, description="Blind review: name, email, phone, location "
+                         "and links removed from the content and the file's properties, evidence left out"),
+        OpenApiParameter("age_cues", OpenApiTypes.BOOL, description="With redaction, also remove institution "
+                         "names and graduation years (implies `redact`)"),
+    ],  # fmt: skip
     responses={
         **{(200, spec.content_type): OpenApiTypes.BINARY for spec in FORMATS.values()},
         304: None,
@@ -52,5 +57,5 @@ class ExportView(APIView):
         if fmt not in FORMATS:
             raise Rejected("Invalid format", f"Supported formats: {SUPPORTED}", field="format")
         job_id = job_id_param(request, title="Invalid job_id")
-        export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt)
+        export = export_for_owner(user=request.user, job_id=job_id, fmt=fmt, redaction=redaction_asked(request.query_params))
         return download_response(request, export)

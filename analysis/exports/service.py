@@ -27,6 +27,7 @@ from django.utils import timezone
 from analysis.exports.document import build_report
 from analysis.exports.models import ExportFile
 from analysis.exports.pdf import render_pdf
+from analysis.exports.redaction import Redaction, redacted_row
 from analysis.exports.tabular import render_csv, render_json
 from analysis.exports.word import render_docx
 from analysis.models import AnalysisJob, UserProfile
@@ -134,23 +135,33 @@ def _download(job_id: uuid.UUID, fmt: str, content: bytes, etag: str) -> Downloa
     return Download(content, spec.content_type, export_filename(job_id, spec.extension), etag)
 
 
-def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str) -> Download:
-    """Render this profile afresh and keep the file for the next request."""
+def _kept_format(fmt: str, redaction: Redaction | None) -> str:
+    """The kept file's `format`: a redacted render is kept apart from the full one."""
+    return fmt + (redaction.code if redaction else "")
+
+
+def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str, redaction: Redaction | None = None) -> Download:
+    """Render this profile afresh (redacted for blind review when asked) and keep the file for
+    the next request."""
     spec = FORMATS[fmt]
-    content = spec.render(job, profile, timezone.now())
+    source = redacted_row(profile, redaction) if redaction else profile
+    content = spec.render(job, source, timezone.now())
     etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
-    _keep(job, fmt, export_key(profile), etag, content)
+    _keep(job, _kept_format(fmt, redaction), export_key(profile), etag, content)
     return _download(job.id, fmt, content, etag)
 
 
-def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> Download:
+def export_for_owner(
+    *, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str, redaction: Redaction | None = None
+) -> Download:
     """The owner's completed job exported as `fmt`; raises analysis.selectors' JobNotFound,
     JobNotCompleted or ProfileNotFound otherwise.
 
     One query loads the job, its profile and the kept file for this format, joined: a cached
     export costs that query alone, a fresh one the render and one upsert more."""
+    kept_format = _kept_format(fmt, redaction)
     with_kept_file = AnalysisJob.objects.defer("extracted_text", "token_usage").annotate(
-        kept=FilteredRelation("export_files", condition=Q(export_files__format=fmt)),
+        kept=FilteredRelation("export_files", condition=Q(export_files__format=kept_format)),
         kept_key=F("kept__key"),
         kept_etag=F("kept__etag"),
         kept_content=F("kept__content"),
@@ -158,5 +169,5 @@ def export_for_owner(*, user: AbstractBaseUser, job_id: uuid.UUID, fmt: str) -> 
     job = completed_job_with_profile(user=user, job_id=job_id, refusals=REFUSALS, jobs=with_kept_file)
     profile = job.profile
     if job.kept_key != export_key(profile):
-        return export_render(job=job, profile=profile, fmt=fmt)
+        return export_render(job=job, profile=profile, fmt=fmt, redaction=redaction)
     return _download(job.id, fmt, bytes(job.kept_content), job.kept_etag)
