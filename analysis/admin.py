@@ -3,11 +3,11 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from analysis.forms import ProfileCorrectionForm
 from analysis.models import AnalysisJob, JobStatus, ProfileVersion, QAPair, ResumeChunk, UserProfile
-from analysis.profile import PersonalInfo
-from analysis.profile_edits import profile_edit, profile_patched, profile_restore
+from analysis.profile_edits import profile_edit, profile_restore
 from analysis.services import JobGone, JobNotStartable, job_retry
-from resume_analyzer.errors import NotFound, Rejected
+from resume_analyzer.errors import NotFound
 
 
 @admin.register(AnalysisJob)
@@ -93,82 +93,17 @@ class ProfileVersionInline(admin.TabularInline):
         return False
 
 
-def _lines(value: str) -> list[str]:
-    return [line.strip() for line in value.splitlines() if line.strip()]
-
-
-class ProfileCorrectionForm(forms.ModelForm):
-    """The typed way staff correct a profile: each contact detail, the summary, the years, the
-    skills (one category a line) and the lists (one item a line). It saves through
-    analysis.profile_edits.profile_edit, so a correction is a version, refreshes the Q&A bank and
-    the exports. Experience and education are corrected through the profile API."""
-
-    name = forms.CharField(required=False, max_length=500)
-    email = forms.CharField(required=False, max_length=500)
-    phone = forms.CharField(required=False, max_length=500)
-    location = forms.CharField(required=False, max_length=500)
-    linkedin = forms.CharField(required=False, max_length=500)
-    github = forms.CharField(required=False, max_length=500)
-    skills_text = forms.CharField(
-        label="Skills", required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="One category a line: <code>Languages: Python, Go</code>",
-    )  # fmt: skip
-    recommendations_text = forms.CharField(label="Job recommendations", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One a line")
-    strengths_text = forms.CharField(label="Strengths", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One a line")
-    weaknesses_text = forms.CharField(label="Weaknesses", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One a line")
-
-    LISTS = {"recommendations_text": "job_recommendations", "strengths_text": "strengths", "weaknesses_text": "weaknesses"}
+class ProfileAdminForm(ProfileCorrectionForm, forms.ModelForm):
+    """The owner's correction form (analysis/forms.py) on the admin's change page."""
 
     class Meta:
         model = UserProfile
         fields = ["summary", "total_years_experience"]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.changes: dict = {}
-        if self.instance.pk:
-            data = self.instance.data
-            for key in PersonalInfo.model_fields:
-                self.initial[key] = getattr(data.personal_info, key) or ""
-            self.initial["skills_text"] = "\n".join(f"{category}: {', '.join(names)}" for category, names in data.skills.items())
-            for field, name in self.LISTS.items():
-                self.initial[field] = "\n".join(getattr(data, name))
-
-    def _skills(self) -> dict[str, list[str]]:
-        skills: dict[str, list[str]] = {}
-        for line in _lines(self.cleaned_data.get("skills_text") or ""):
-            category, sep, names = line.partition(":")
-            if not sep or not category.strip():
-                raise forms.ValidationError({"skills_text": f"Write each line as 'Category: a, b' (got {line[:60]!r})"})
-            skills[category.strip()] = [name.strip() for name in names.split(",") if name.strip()]
-        return skills
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        info = {key: (cleaned.get(key) or "").strip() or None for key in PersonalInfo.model_fields}
-        changes = {
-            "personal_info": info,
-            "skills": self._skills(),
-            "summary": cleaned.get("summary") or "",
-            "total_years_experience": float(cleaned.get("total_years_experience") or 0),
-            **{name: _lines(cleaned.get(field) or "") for field, name in self.LISTS.items()},
-        }
-        current = self.instance.data
-        # Replace the skills wholesale: a merge would keep a category the form no longer lists.
-        changes["skills"] = {**{category: None for category in current.skills}, **changes["skills"]}
-        try:
-            profile_patched(profile=current, changes=changes)
-        except Rejected as exc:
-            raise forms.ValidationError(exc.message or exc.error) from exc
-        self.changes = changes
-        return cleaned
-
 
 @admin.register(UserProfile)
 class UserProfileAdmin(admin.ModelAdmin):
-    form = ProfileCorrectionForm
+    form = ProfileAdminForm
     list_display = ["__str__", "job", "total_years_experience", "version", "updated_at"]
     search_fields = ["personal_info", "summary", "job__id"]
     # The raw JSON columns are shown, not edited: staff correct through the typed fields above.
@@ -186,7 +121,7 @@ class UserProfileAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # profiles come from an analysis
 
-    def save_model(self, request: HttpRequest, obj: UserProfile, form: ProfileCorrectionForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: UserProfile, form: ProfileAdminForm, change: bool) -> None:
         profile_edit(job=obj.job, author=request.user, changes=form.changes)
 
 

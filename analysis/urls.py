@@ -15,6 +15,7 @@ urlpatterns = [
     path("uploads/<int:upload_id>/jobs", views.upload_jobs, name="analysis-upload-jobs"),
     path("uploads/<int:upload_id>/jobs/start", views.upload_job_start, name="analysis-job-start"),
     path("jobs/<uuid:job_id>", views.job_detail, name="analysis-job"),
+    path("jobs/<uuid:job_id>/correct", views.profile_correct, name="analysis-profile-correct"),
     path("jobs/<uuid:job_id>/progress", views.job_progress, name="analysis-job-progress"),
     path("jobs/<uuid:job_id>/retry", views.job_retry_page, name="analysis-job-retry"),
     path("jobs/<uuid:job_id>/delete", views.job_delete_page, name="analysis-job-delete"),

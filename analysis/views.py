@@ -10,9 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from analysis.forms import ProfileCorrectionForm
 from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
 from analysis.profile import PersonalInfo, Profile, month_label
+from analysis.profile_edits import profile_edit
 from analysis.selectors import (
+    api_refusals,
+    completed_job_with_profile,
     job_for_owner,
     jobs_for_upload,
     profile_for_job,
@@ -23,6 +27,7 @@ from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, j
 from resume_analyzer.pages import page_message
 
 POLL_SECONDS = 2
+PAGE_REFUSALS = api_refusals(needs="Only a completed analysis has a profile to correct", name_job_id=False)
 UPLOADS_PAGE_SIZE = 25
 UNFINISHED = {status.value for status in JobStatus} - FINISHED_STATUSES
 
@@ -107,6 +112,18 @@ def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
         context.update(_profile_context(profile))
         context.update(_evidence_context(profile, job.extracted_text, context))
     return render(request, "analysis/profile.html", context)
+
+
+@login_required
+def profile_correct(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
+    """/jobs/<job_id>/correct: the owner corrects the profile (a new version, as PATCH does)."""
+    job = completed_job_with_profile(user=request.user, job_id=job_id, refusals=PAGE_REFUSALS)
+    form = ProfileCorrectionForm(request.POST or None, profile=job.profile.data)
+    if request.method == "POST" and form.is_valid():
+        profile = profile_edit(job=job, author=request.user, changes=form.changes)
+        messages.success(request, f"Profile saved (version {profile.version}).")
+        return redirect("analysis-job", job_id=job.id)
+    return render(request, "analysis/correct.html", {"job": job, "form": form})
 
 
 @login_required
