@@ -5,6 +5,7 @@ view (JSON or YAML) and the Swagger UI and Redoc pages, served from our own stat
 from functools import cache
 from typing import Any
 
+from csp.constants import SELF, UNSAFE_INLINE
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
@@ -116,12 +117,18 @@ class SwaggerView(SpectacularSwaggerSplitView):
 
 
 class RedocView(SpectacularRedocView):
-    """GET /api/redoc: Redoc, without the web fonts its stock page loads from another host."""
+    """GET /api/redoc: Redoc, without the web fonts its stock page loads from another host.
+
+    The one page whose Content-Security-Policy allows inline styles (scripts stay 'self' only):
+    Redoc's bundle creates <style> elements before it could be handed a nonce, and sets style
+    attributes. See REDOC_CSP."""
 
     url_name = "api-schema"
     template_name = "api/redoc.html"
 
 
+# style-src for /api/redoc (resume_analyzer/urls.py); a nonce beside 'unsafe-inline' would void it.
+REDOC_CSP = {"style-src": [SELF, UNSAFE_INLINE]}
 REDOC_BUNDLE = "drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"
 # Redoc's sidebar shows a "by Redocly" logo it always fetches from its CDN; ours stands in.
 REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"

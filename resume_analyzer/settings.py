@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from resume_analyzer.ai.backends import LOCAL, backend_setting
 from resume_analyzer.env import env_bool, env_int, env_list, env_str
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "channels",
     "django_q",
+    "csp",
     "uploads",
     "analysis",
     "interview",
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, static files included (CONTENT_SECURITY_POLICY).
+    "csp.middleware.CSPMiddleware",
     # Static files, answered here with SecurityMiddleware's headers (resume_analyzer/staticfiles.py).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -200,6 +204,26 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "resume_analyzer.openapi.add_shared_responses",
     ],
+}
+
+# Scripts and styles only from this server's files (or carrying the response's nonce): no inline
+# code, no eval, no other host. The pages put no script or style in their markup; htmx is told
+# not to inject its indicator style nor to eval (templates/base.html). Only /api/redoc allows
+# inline styles (Redoc makes its own; resume_analyzer/openapi.py REDOC_CSP).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],  # fetches and the /ws socket, same origin
+        "worker-src": [SELF, "blob:"],  # Redoc's search worker
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

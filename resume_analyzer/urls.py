@@ -1,17 +1,18 @@
+from csp.decorators import csp_replace
 from django.contrib import admin
 from django.urls import include, path
 
 from accounts.urls import api_urlpatterns as auth_api
 from resume_analyzer.dashboard import dashboard
 from resume_analyzer.health import healthz
-from resume_analyzer.openapi import RedocView, SchemaView, SwaggerView, redoc_bundle
+from resume_analyzer.openapi import REDOC_CSP, RedocView, SchemaView, SwaggerView, redoc_bundle
 from resume_analyzer.staticfiles import favicon
 
 api_urlpatterns = [
     *auth_api,
     path("schema", SchemaView.as_view(), name="api-schema"),
     path("docs", SwaggerView.as_view(), name="api-docs"),
-    path("redoc", RedocView.as_view(), name="api-redoc"),
+    path("redoc", csp_replace(REDOC_CSP)(RedocView.as_view()), name="api-redoc"),
     path("redoc.js", redoc_bundle, name="api-redoc-bundle"),
 ]
 

@@ -19,4 +19,11 @@
   document.addEventListener("chat:reconnecting", setLive(false));
   document.addEventListener("chat:unauthorized", setLive(false));
   document.addEventListener("chat:job_update", refresh);
+  // While live, the list's 2 s poll is skipped; a job-update event still refreshes it. (Here, not
+  // as an hx-trigger filter: htmx evaluates those, which the Content-Security-Policy forbids.)
+  document.addEventListener("htmx:confirm", (event) => {
+    const list = event.target;
+    const byPoll = !event.detail.triggeringEvent;
+    if (list.id === "job-list" && window.raLive && byPoll) event.preventDefault();
+  });
 })();

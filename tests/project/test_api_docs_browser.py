@@ -23,9 +23,11 @@ def assert_same_origin(seen: list[str], daphne_server) -> None:
     assert seen and others == []
 
 
-def test_swagger_ui_renders_every_operation_from_this_server_only(page, daphne_server):
+def test_swagger_ui_renders_every_operation_from_this_server_only(page, daphne_server, anon_api):
+    schema = anon_api.get("/api/schema").json()
+    operations = sum(len(item) for item in schema["paths"].values())
     seen = requests_of(page, daphne_server, "/api/docs")
-    expect(page.locator(".opblock")).to_have_count(16, timeout=30_000)
+    expect(page.locator(".opblock")).to_have_count(operations, timeout=30_000)
     expect(page.locator(".opblock-summary-description", has_text="Upload a resume")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/api/schema") for url in seen)

@@ -57,6 +57,7 @@ def test_hashed_static_files_are_cached_for_a_year_with_the_security_headers(dap
     assert response.getheader("X-Frame-Options") == "DENY"
     assert response.getheader("Referrer-Policy") == "same-origin"
     assert response.getheader("Cross-Origin-Opener-Policy") == "same-origin"
+    assert "default-src 'self'" in response.getheader("Content-Security-Policy")
 
 
 @pytest.mark.parametrize("encoding", ["br", "gzip"])

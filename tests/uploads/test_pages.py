@@ -28,7 +28,7 @@ def test_upload_page_renders_form(owner_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in html and 'name="linkedin_url"' in html
-    assert 'data-max-bytes="10485760"' in html and "js/upload.js" in html
+    assert 'data-max-bytes="10485760"' in html and "js/upload." in html
 
 
 def test_upload_through_page_redirects_to_list(owner_client, owner):
