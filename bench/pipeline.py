@@ -116,6 +116,23 @@ def group_cpu_seconds(pgid: int) -> float:
     return total / tick
 
 
+def group_memory_mb(pgid: int) -> list[tuple[int, float, float]]:
+    """(pid, RSS MB, PSS MB) of every live process in the worker's process group; PSS splits
+    the pages the workers share with the parent (imported libraries, the preloaded model)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) != pgid:
+                continue
+            rollup = dict(line.split(":", 1) for line in (entry / "smaps_rollup").read_text().splitlines()[1:])
+        except (OSError, ValueError):
+            continue
+        found.append((int(entry.name), int(rollup["Rss"].split()[0]) / 1024, int(rollup["Pss"].split()[0]) / 1024))
+    return sorted(found)
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -170,10 +187,13 @@ def main() -> int:
             ["resume.pdf", "resume.docx", "resume.doc"][i % 3] for i in range(args.batch)
         ]
         mixed_wall, _ = run_batch(user, mixed_names)
+        memory = group_memory_mb(worker.proc.pid)
     finally:
         worker.stop()
         connection.creation.destroy_test_db(old_name, verbosity=0)
     print(f"first job after the worker starts (queued before the launch): {cold_start:.1f} s")
+    for pid, rss, pss in memory:
+        print(f"worker process group: pid {pid} RSS {rss:.0f} MB, PSS {pss:.0f} MB")
     return report(args, latency, wall, batch_times, mixed_wall, cpu_per_resume)
 
 

@@ -37,9 +37,10 @@ class Command(QclusterCommand):
     @staticmethod
     def _load_resume_model() -> None:
         """The learned resume extractor (a CRFsuite tagger, no threads) is loaded and checked
-        here, once: every forked worker shares its pages instead of loading its own copy."""
-        from analysis.parsing.learned.model import extractor
+        here, once, and the parser's taxonomy and places read by one small parse: every forked
+        worker starts with them instead of loading its own copy on its first resume."""
+        from analysis.backends.local import analyze_locally
 
         started = time.monotonic()
-        extractor()
-        logger.info("resume extractor loaded in %.2f s", time.monotonic() - started)
+        analyze_locally("Jane Doe\nSkills\nPython, SQL")
+        logger.info("local resume parser and its model loaded in %.2f s", time.monotonic() - started)

@@ -1,0 +1,89 @@
+"""The structural parser combined with the learned extractor (analysis/parsing/combine.py)."""
+
+from datetime import date
+
+from analysis.backends.local import analyze_locally
+from analysis.parsing import parse_resume
+from analysis.parsing.combine import (
+    group_by_proximity,
+    has_line_structure,
+    learned_jobs,
+    learned_values,
+)
+from analysis.parsing.learned import Entity, extract
+
+TODAY = date(2026, 11, 28)
+RESUME = """Priya Sharma
+Senior Software Engineer
+priya.sharma@example.com | Bengaluru, Karnataka
+
+EXPERIENCE
+Senior Software Engineer - Infosys Limited
+Jan 2019 - Present
+Built payment services in Java and Spring Boot.
+Software Engineer - Wipro Technologies
+Jul 2015 - Dec 2018
+Maintained billing systems.
+
+EDUCATION
+B.Tech in Computer Science
+Vellore Institute of Technology, 2015
+
+SKILLS
+Java, Spring Boot, SQL, Kubernetes
+"""
+
+
+def one_line(text: str) -> str:
+    return "  ".join(line for line in text.splitlines() if line.strip())
+
+
+def test_text_without_line_breaks_no_longer_gives_an_empty_profile():
+    text = one_line(RESUME)
+    combined = parse_resume(text, today=TODAY, entities=extract(text))
+    assert combined["personal_info"]["name"] == "Priya Sharma"
+    assert combined["personal_info"]["email"] == "priya.sharma@example.com"
+    companies = {job["company"] for job in combined["experience"]}
+    assert any("Infosys" in (company or "") for company in companies)
+    assert combined["education"] and combined["skills"]
+
+
+def test_the_same_resume_with_and_without_line_breaks_gives_the_same_name_and_email():
+    with_breaks = analyze_locally(RESUME).profile["personal_info"]
+    without = analyze_locally(one_line(RESUME)).profile["personal_info"]
+    assert (with_breaks["name"], with_breaks["email"]) == (without["name"], without["email"])
+
+
+def test_line_structure_is_told_from_wrapped_or_single_line_text():
+    assert has_line_structure(RESUME)
+    assert not has_line_structure(one_line(RESUME))
+    wrapped = "\n".join(one_line(RESUME)[i : i + 90] for i in range(0, len(one_line(RESUME)), 90))
+    assert not has_line_structure(wrapped)
+
+
+def test_spans_are_paired_into_entries_by_proximity():
+    text = "Acme Corp  Data Engineer  2019 - 2021" + " " * 300 + "Globex  Analyst  2016 - 2018"
+    entities = [Entity("COMP", 0, 9, "Acme Corp", 0.9), Entity("ROLE", 11, 24, "Data Engineer", 0.8),
+                Entity("YEARS", 26, 37, "2019 - 2021", 0.9),
+                Entity("COMP", 337, 343, "Globex", 0.7), Entity("ROLE", 345, 352, "Analyst", 0.6),
+                Entity("YEARS", 354, 365, "2016 - 2018", 0.9)]
+    assert [sorted(e.text for e in entry.values()) for entry in group_by_proximity(entities, ("COMP", "ROLE"))] \
+        == [["Acme Corp", "Data Engineer"], ["Analyst", "Globex"]]
+    jobs = learned_jobs(learned_values(text, entities), today=TODAY)
+    assert [(job["company"], job["role"], job["start_date"], job["end_date"]) for job in jobs] == [
+        ("Acme Corp", "Data Engineer", "2019-01", "2021-12"), ("Globex", "Analyst", "2016-01", "2018-12")]
+
+
+def test_a_role_seen_again_opens_the_next_entry():
+    entities = [Entity("ROLE", 0, 3, "Dev", 0.9), Entity("ROLE", 10, 14, "Lead", 0.9), Entity("COMP", 20, 24, "Acme", 0.9)]
+    entries = group_by_proximity(entities, ("COMP", "ROLE"))
+    assert [sorted(entry) for entry in entries] == [["ROLE"], ["COMP", "ROLE"]]
+
+
+def test_the_model_confidence_reaches_the_evidence():
+    text = one_line(RESUME)
+    profile = analyze_locally(text).profile
+    learned = {e.text: e.confidence for e in extract(text)}
+    name = next(item for item in profile["evidence"] if item["field"] == "personal_info.name")
+    assert name["verified"] and text[name["start"]:name["end"]] == "Priya Sharma"
+    assert name["confidence"] == round(learned["Priya Sharma"], 3)
