@@ -16,7 +16,7 @@ class ProfileCorrectionForm(forms.Form):
     detail, the summary, the years, the skills (one category a line) and the lists (one item a
     line). `changes` is the merge patch it makes, for analysis.profile_edits.profile_edit, so a
     correction is a version and refreshes the Q&A bank and the exports. Experience and education
-    are corrected through the profile API."""
+    entries are the formsets below (the owner's page) or the profile API."""
 
     name = forms.CharField(required=False, max_length=500)
     email = forms.CharField(required=False, max_length=500)
@@ -81,3 +81,58 @@ class ProfileCorrectionForm(forms.Form):
             raise forms.ValidationError(exc.message or exc.error) from exc
         self.changes = changes
         return cleaned
+
+
+# --- the entries of a profile, as formsets: added (the empty form), removed (delete), reordered ---
+
+ENTRY_TEXT = {"required": False, "max_length": 500}
+
+
+class ExperienceForm(forms.Form):
+    company = forms.CharField(**ENTRY_TEXT)
+    role = forms.CharField(**ENTRY_TEXT)
+    start_date = forms.CharField(required=False, max_length=20, help_text="YYYY-MM")
+    end_date = forms.CharField(required=False, max_length=20, help_text="YYYY-MM or Present")
+    years = forms.FloatField(required=False, min_value=0)
+    description = forms.CharField(required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EducationForm(forms.Form):
+    degree = forms.CharField(**ENTRY_TEXT)
+    institution = forms.CharField(**ENTRY_TEXT)
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
+    level = forms.CharField(**ENTRY_TEXT)
+    subject = forms.CharField(**ENTRY_TEXT)
+
+
+ENTRIES = {"extra": 1, "can_delete": True, "can_order": True, "max_num": 100, "validate_max": True}
+ExperienceFormSet = forms.formset_factory(ExperienceForm, **ENTRIES)
+EducationFormSet = forms.formset_factory(EducationForm, **ENTRIES)
+
+
+def _entry(cleaned: dict, names: tuple[str, ...]) -> dict:
+    entry = {}
+    for name in names:
+        value = cleaned.get(name)
+        entry[name] = value.strip() or None if isinstance(value, str) else value
+    return entry
+
+
+def entry_formsets(data=None, *, profile: Profile) -> dict[str, forms.BaseFormSet]:
+    """The experience and education formsets, filled from the profile."""
+    return {
+        "experience": ExperienceFormSet(data, prefix="experience", initial=[e.model_dump() for e in profile.experience]),
+        "education": EducationFormSet(data, prefix="education", initial=[
+            {name: value for name, value in e.model_dump().items() if name in EducationForm.base_fields}
+            for e in profile.education
+        ]),
+    }  # fmt: skip
+
+
+def entry_changes(formsets: dict[str, forms.BaseFormSet]) -> dict:
+    """The merge patch of valid formsets: each list as the forms now order it, deleted ones out."""
+    experience = [_entry(form.cleaned_data, tuple(ExperienceForm.base_fields)) for form in formsets["experience"].ordered_forms]
+    for entry in experience:
+        entry["description"] = entry["description"] or ""
+    education = [_entry(form.cleaned_data, tuple(EducationForm.base_fields)) for form in formsets["education"].ordered_forms]
+    return {"experience": experience, "education": education}

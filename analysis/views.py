@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from analysis.forms import ProfileCorrectionForm
+from analysis.forms import ProfileCorrectionForm, entry_changes, entry_formsets
 from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
 from analysis.profile import PersonalInfo, Profile, month_label
 from analysis.profile_edits import profile_edit
@@ -24,6 +24,7 @@ from analysis.selectors import (
     uploads_with_latest_job,
 )
 from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
+from resume_analyzer.errors import Rejected
 from resume_analyzer.pages import page_message
 
 POLL_SECONDS = 2
@@ -118,12 +119,22 @@ def job_detail(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
 def profile_correct(request: HttpRequest, job_id: uuid.UUID) -> HttpResponse:
     """/jobs/<job_id>/correct: the owner corrects the profile (a new version, as PATCH does)."""
     job = completed_job_with_profile(user=request.user, job_id=job_id, refusals=PAGE_REFUSALS)
-    form = ProfileCorrectionForm(request.POST or None, profile=job.profile.data)
-    if request.method == "POST" and form.is_valid():
-        profile = profile_edit(job=job, author=request.user, changes=form.changes)
-        messages.success(request, f"Profile saved (version {profile.version}).")
-        return redirect("analysis-job", job_id=job.id)
-    return render(request, "analysis/correct.html", {"job": job, "form": form})
+    data, current = request.POST or None, job.profile.data
+    form, formsets = ProfileCorrectionForm(data, profile=current), entry_formsets(data, profile=current)
+    if request.method == "POST" and _all_valid(form, formsets):
+        try:
+            profile = profile_edit(job=job, author=request.user, changes={**form.changes, **entry_changes(formsets)})
+        except Rejected as exc:  # an entry the typed profile refuses, e.g. a bad date
+            form.add_error(None, page_message(exc))
+        else:
+            messages.success(request, f"Profile saved (version {profile.version}).")
+            return redirect("analysis-job", job_id=job.id)
+    return render(request, "analysis/correct.html", {"job": job, "form": form, "formsets": formsets})
+
+
+def _all_valid(form, formsets: dict) -> bool:
+    valid = [form.is_valid(), *(formset.is_valid() for formset in formsets.values())]  # every one checked
+    return all(valid)
 
 
 @login_required
