@@ -7,15 +7,14 @@ model's confidence for the values it found and the locating method's default for
 
 from analysis.backends.result import AnalysisResult
 from analysis.parsing import parse_resume
-from analysis.parsing.combine import confidences_for
+from analysis.parsing.combine import confidences_for, learned_entities, model_text
 from analysis.parsing.evidence import locate
-from analysis.parsing.learned import extract
 from analysis.parsing.normalise import with_degree_parts
 
 
 def analyze_locally(text: str) -> AnalysisResult:
-    entities = extract(text)
+    entities = learned_entities(text)
     profile = parse_resume(text, entities=entities)
     profile["education"] = [with_degree_parts(entry) for entry in profile["education"]]
-    profile["evidence"] = locate(text, profile, confidences=confidences_for(profile, entities, text))
+    profile["evidence"] = locate(text, profile, confidences=confidences_for(profile, entities, model_text(text)))
     return AnalysisResult(profile=profile)

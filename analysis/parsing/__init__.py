@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from analysis.parsing import contact, insights
-from analysis.parsing.combine import combine, has_line_structure
+from analysis.parsing.combine import combine, has_line_structure, model_text
 from analysis.parsing.dates import total_years
 from analysis.parsing.education import parse_education
 from analysis.parsing.experience import parse_experience
@@ -56,7 +56,7 @@ def parse_resume(text: str, *, today: date | None = None, entities: list[Entity]
     found_skills = _skills(sections, jobs, personal_info.get("name"))
     if entities is not None:
         personal_info, jobs, education, found_skills = combine(
-            text or "", personal_info, jobs, education, found_skills, entities, today=today,
+            model_text(text or ""), personal_info, jobs, education, found_skills, entities, today=today,
             structured=has_line_structure(text or ""))
     skills = group_by_category(found_skills)
     profile = {

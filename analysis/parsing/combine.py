@@ -19,9 +19,9 @@ from datetime import date
 from analysis.parsing.dates import find_ranges
 from analysis.parsing.education import find_degree
 from analysis.parsing.evidence import value_paths
-from analysis.parsing.learned.evaluate import normalise
+from analysis.parsing.learned.evaluate import normalise, remove_line_breaks
 from analysis.parsing.learned.fields import trimmed, without_city
-from analysis.parsing.learned.model import Entity
+from analysis.parsing.learned.model import Entity, extract
 from analysis.parsing.normalise import clean_institution, company_without_city
 from analysis.parsing.skills import OTHER, Skill, find_skills
 
@@ -43,6 +43,18 @@ def has_line_structure(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     short = sum(len(line.strip()) <= SHORT_LINE for line in lines)
     return len(lines) >= MIN_LINES and short >= MIN_SHORT_SHARE * len(lines)
+
+
+def model_text(text: str) -> str:
+    """The text the learned extractor reads: as it is when it has line structure; otherwise with
+    its line breaks turned into spaces, since they are only where a PDF wrapped the page width
+    (same length, so the entities' offsets index the original text too)."""
+    return text if has_line_structure(text) else remove_line_breaks(text)
+
+
+def learned_entities(text: str) -> list[Entity]:
+    """The learned extractor's entities of a resume's text (offsets into it)."""
+    return extract(model_text(text))
 
 
 @dataclass

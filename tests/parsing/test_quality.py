@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 
 from analysis.documents.extraction import extract_text
 from analysis.parsing import parse_resume
+from analysis.parsing.combine import learned_entities
 from analysis.parsing.evaluation import FIELDS, evaluate, resume_files, totals
-from analysis.parsing.learned import extract
 
 DEV_SET = Path(__file__).resolve().parents[1] / "fixtures" / "resumes"
 HELD_OUT = DEV_SET / "heldout"
@@ -28,7 +28,7 @@ ALLOWED_DROP = 0.02
 def measure(folder: Path) -> dict:
     files = resume_files(folder)
     results = evaluate(files, read_text=extract_text,
-                       analyse=lambda text, today: parse_resume(text, today=today, entities=extract(text)))
+                       analyse=lambda text, today: parse_resume(text, today=today, entities=learned_entities(text)))
     assert not [r.error for r in results if r.error]
     return {"files": files, "totals": totals(results)}
 

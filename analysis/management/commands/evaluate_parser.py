@@ -34,9 +34,9 @@ DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "resu
 
 def _local(text: str, today: date) -> dict:
     from analysis.parsing import parse_resume
-    from analysis.parsing.learned import extract
+    from analysis.parsing.combine import learned_entities
 
-    return parse_resume(text, today=today, entities=extract(text))
+    return parse_resume(text, today=today, entities=learned_entities(text))
 
 
 def _openai(text: str, today: date) -> dict:
