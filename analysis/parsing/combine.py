@@ -200,13 +200,16 @@ def combine(text: str, personal_info: dict, jobs: list[dict], education: list[di
     return info, jobs, education, skills + known
 
 
-def confidences_for(profile: dict, entities: list[Entity], text: str) -> dict[str, float]:
-    """The model's confidence for each profile value it found (by evidence field path); values
-    only the structural parser found keep the locating method's default."""
+def confidences_for(profile: dict, entities: list[Entity], text: str, *, structural: dict | None = None) -> dict[str, float]:
+    """The model's confidence for each profile value only it found (by evidence field path).
+    Values the structural parser found too keep the locating method's default: two readings
+    agree, so a low CRF marginal (an email found by its pattern, a skill listed in a skills
+    section) must not mark them for review. Values only structure found keep the default too."""
     learned = learned_values(text, entities)
+    agreed = {normalise(value) for _, value in value_paths(structural or {})}
     found = {}
     for path, value in value_paths(profile):
         confidence = learned.confidence(value)
-        if confidence is not None:
+        if confidence is not None and normalise(value) not in agreed:
             found[path] = confidence
     return found

@@ -30,7 +30,7 @@ def test_upload_pdf_through_the_page_and_see_it_listed(logged_in_page, owner):
     page.click("#upload-submit")
     page.wait_for_url(re.compile(r"/uploads$"))
     row = page.locator("tr", has_text="resume.pdf")
-    assert row.locator("td").nth(1).inner_text() == "46.6\xa0KB"
+    assert row.locator("td.size").inner_text() == "46.6\xa0KB"
     assert "Not analysed" in row.inner_text()
     upload = Upload.objects.get(owner=owner)
     assert row.locator("a").get_attribute("href") == f"/uploads/{upload.id}/jobs"
