@@ -30,6 +30,13 @@ class FileTypeByQuery(BaseContentNegotiation):
 
 SCHEMA = extend_schema(
     summary="Export a completed analysis as a file",
+    description=(
+        "The owner's completed analysis as JSON (the profile's fields, plus `evidence` when the "
+        "analysis recorded where each value came from), CSV (one row per entry), PDF or DOCX "
+        "(a printable report). Files are kept per profile version, so a repeated download is "
+        "served from storage; `ETag` and `If-None-Match` answer 304 when nothing changed. "
+        "Another user's job answers 404 like a missing one; a job that is not completed, 400."
+    ),
     parameters=[
         OpenApiParameter("job_id", OpenApiTypes.UUID, required=True),
         OpenApiParameter("format", OpenApiTypes.STR, required=True, enum=list(FORMATS)),

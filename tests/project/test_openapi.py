@@ -10,8 +10,7 @@ import yaml
 
 pytestmark = pytest.mark.django_db
 
-# Owned by issue 13 (analysis/exports/api.py); remove once the export has a description.
-PENDING_DESCRIPTION = {"GET /api/analysis/export"}
+PENDING_DESCRIPTION: set[str] = set()
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
