@@ -4,19 +4,12 @@ worker, an OpenAI-compatible stand-in server, and a Playwright-driven Debian Chr
 import os
 from pathlib import Path
 
-# Tests get their own embedded PostgreSQL and media folder unless DATA_DIR is set (e.g. per helper).
-BASE_DIR = Path(__file__).resolve().parent.parent
-os.environ.setdefault("DATA_DIR", str(BASE_DIR / ".data" / "test"))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-# Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
-# still plain synchronous code, so Django's async guard would be a false alarm there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+import pytest
 
-import pytest  # noqa: E402
-
-from tests.support.fake_openai import FakeOpenAI  # noqa: E402
-from tests.support.processes import ServerProcess, WorkerProcess, test_database_url  # noqa: E402
+# The environment (DATA_DIR, offline model, async guard) is set before the settings load, by the
+# plugin tests/support/environment.py (pyproject's addopts).
+from tests.support.fake_openai import FakeOpenAI
+from tests.support.processes import ServerProcess, WorkerProcess, test_database_url
 
 PASSWORD = "correct-horse-battery-9"
 
