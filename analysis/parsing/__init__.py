@@ -40,6 +40,14 @@ SKILL_SECTIONS = {"skills", "summary", "languages", "certifications"}
 def parse_resume(text: str, *, today: date | None = None, entities: list[Entity] | None = None) -> dict:
     """The profile of one resume. With `entities` (the learned extractor's, learned.extract),
     the structural result is combined with them (combine.py); without, structure alone."""
+    return parse_with_structure(text, today=today, entities=entities)[0]
+
+
+def parse_with_structure(
+    text: str, *, today: date | None = None, entities: list[Entity] | None = None
+) -> tuple[dict, dict]:
+    """parse_resume's profile, and the values structure alone found before the learned entities
+    were combined in (contact details, entries, skills): the evidence trusts those more."""
     today = today or date.today()
     lines = split_lines(text or "")
     header, sections = split_sections(lines)
@@ -54,6 +62,12 @@ def parse_resume(text: str, *, today: date | None = None, entities: list[Entity]
     for entry in education:
         entry["institution"] = clean_institution(entry["institution"])
     found_skills = _skills(sections, jobs, personal_info.get("name"))
+    structural = {
+        "personal_info": dict(personal_info),
+        "experience": [dict(job) for job in jobs],
+        "education": [dict(entry) for entry in education],
+        "skills": group_by_category(found_skills),
+    }
     if entities is not None:
         personal_info, jobs, education, found_skills = combine(
             model_text(text or ""), personal_info, jobs, education, found_skills, entities, today=today,
@@ -78,7 +92,7 @@ def parse_resume(text: str, *, today: date | None = None, entities: list[Entity]
     )
     for job in jobs:
         del job["_range"]
-    return profile
+    return profile, structural
 
 
 def _personal_info(contact_lines: list[str], lines: list[str]) -> dict:
