@@ -229,6 +229,8 @@ class QAPair(models.Model):
         return self.question
 
 
-# The export subsystem owns its model (analysis/exports/models.py); importing it here is how
-# Django finds it, since an app's models are those imported by its models module.
+# The export and matching subsystems own their models (analysis/exports/models.py,
+# analysis/matching/models.py); importing them here is how Django finds them, since an app's
+# models are those imported by its models module.
 from analysis.exports.models import ExportFile  # noqa: E402,F401
+from analysis.matching.models import Opening  # noqa: E402,F401
