@@ -6,12 +6,12 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from analysis.forms import ProfileCorrectionForm, entry_changes, entry_formsets
-from analysis.models import FINISHED_STATUSES, AnalysisJob, JobStatus
+from analysis.models import AnalysisJob
 from analysis.profile import PersonalInfo, Profile, month_label
 from analysis.profile_edits import profile_edit
 from analysis.selectors import (
@@ -21,16 +21,16 @@ from analysis.selectors import (
     jobs_for_upload,
     profile_for_job,
     upload_for_owner,
-    uploads_with_latest_job,
 )
 from analysis.services import JobGone, JobNotStartable, job_delete, job_retry, job_start
 from resume_analyzer.errors import Rejected
 from resume_analyzer.pages import page_message
+from uploads.listing import rows_decorate, upload_list
+from uploads.models import Upload
 
 POLL_SECONDS = 2
 PAGE_REFUSALS = api_refusals(needs="Only a completed analysis has a profile to correct", name_job_id=False)
 UPLOADS_PAGE_SIZE = 25
-UNFINISHED = {status.value for status in JobStatus} - FINISHED_STATUSES
 
 
 def _upload_or_404(request: HttpRequest, upload_id: int):
@@ -221,10 +221,55 @@ def external_url(value: object) -> str:
 @login_required
 @require_safe
 def uploads_page(request: HttpRequest) -> HttpResponse:
-    """/uploads: the user's resumes with their latest analysis status (uploads knows no jobs)."""
-    paginator = Paginator(uploads_with_latest_job(request.user), UPLOADS_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    for upload in page:
-        upload.status_label = JobStatus(upload.latest_status).label if upload.latest_status else None
-        upload.status_class = "running" if upload.latest_status in UNFINISHED else upload.latest_status
-    return render(request, "uploads/list.html", {"page": page})
+    """/uploads: the user's candidates (uploads.listing with analysis' extension, analysis/
+    candidates.py): each candidate's latest upload with who it is and its analysis status, the
+    other versions linked; sortable, filterable, paginated."""
+    params = request.GET.copy()
+    error = ""
+    try:
+        found = upload_list(request.user, params, latest_default=True)
+    except Rejected as exc:  # a hand-edited query string: say so, and list without it
+        error, params = page_message(exc), QueryDict(mutable=True)
+        found = upload_list(request.user, params, latest_default=True)
+    page = Paginator(found.queryset, UPLOADS_PAGE_SIZE).get_page(params.get("page"))
+    rows = rows_decorate(page.object_list, found.grouping)
+    _versions_attach(rows)
+    kept = params.copy()
+    kept.pop("page", None)
+    context = {
+        "page": page, "rows": rows, "error": error, "filters": {name: params.get(name, "") for name in LIST_FILTERS},
+        "latest": found.latest, "sort": found.sort, "sort_links": _sort_links(kept, found.sort),
+        "query": kept.urlencode(), "status_choices": STATUS_FILTER_CHOICES,
+        "filtered": any(params.get(name) for name in LIST_FILTERS),
+    }
+    return render(request, "uploads/list.html", context)
+
+
+LIST_FILTERS = ("q", "skills", "location", "min_years", "status")
+STATUS_FILTER_CHOICES = [("", "Any status"), ("completed", "Completed"), ("running", "Running"),
+                         ("failed", "Failed"), ("none", "Not analysed")]
+SORT_COLUMNS = {"name": "asc", "years": "desc", "location": "asc", "status": "asc", "upload_date": "desc"}
+
+
+def _sort_links(params: QueryDict, current: str) -> dict:
+    """Each sortable column's link: its natural direction first, reversed when already sorted by it."""
+    links = {}
+    for key, natural in SORT_COLUMNS.items():
+        first = key if natural == "asc" else f"-{key}"
+        target = (first[1:] if first.startswith("-") else f"-{first}") if current == first else first
+        query = params.copy()
+        query["sort"] = target
+        direction = "ascending" if current == key else "descending" if current == f"-{key}" else ""
+        links[key] = {"href": "?" + query.urlencode(), "sorted": direction}
+    return links
+
+
+def _versions_attach(rows: list) -> None:
+    """Each row's other versions (id, filename, date) for the links, in one query."""
+    others = {version for row in rows for version in row.versions if version != row.id}
+    found = {
+        upload.id: upload
+        for upload in Upload.objects.filter(id__in=others).only("id", "filename", "upload_date")
+    }
+    for row in rows:
+        row.other_versions = [found[version] for version in row.versions if version in found]

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 
 CATEGORIES = ("Technical", "Behavioral", "Situational", "Problem-Solving")
 DIFFICULTIES = ("Easy", "Medium", "Hard")
@@ -125,6 +127,8 @@ class SavedQuestion(models.Model):
     job_title = models.CharField(max_length=200, blank=True, default="")
     company = models.CharField(max_length=200, blank=True, default="")
     saved_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The resume it was asked about was deleted (the question stays; `job` is then null).
+    resume_deleted = models.BooleanField(default=False)
 
     objects = SavedQuestionQuerySet.as_manager()
 
@@ -142,3 +146,10 @@ class SavedQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.question[:80]
+
+
+@receiver(pre_delete, sender="uploads.Upload", dispatch_uid="interview.saved_questions_resume_deleted")
+def saved_questions_mark_resume_deleted(sender, instance, **kwargs) -> None:
+    """Before an upload goes (with its jobs, which unlinks the saved questions), mark the saved
+    questions asked about it, so the library can say why they have no resume any more."""
+    SavedQuestion.objects.filter(job__upload=instance).update(resume_deleted=True)

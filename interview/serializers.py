@@ -131,6 +131,7 @@ class SavedQuestionSerializer(serializers.ModelSerializer):
             "job_title",
             "company",
             "saved_at",
+            "resume_deleted",
         ]
 
 

@@ -4,17 +4,25 @@ from resume_analyzer.errors import TooLarge
 from resume_analyzer.pages import form_error, page_sentence
 from uploads.validation import UploadRejected
 
-ACCEPT = ".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ACCEPT = (
+    ".pdf,.doc,.docx,.zip,application/pdf,application/msword,"
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/zip"
+)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
 
 
 class UploadForm(forms.Form):
     """Renders the upload page and carries the service's errors; validation is the service's."""
 
     file = forms.FileField(
-        label="Resume file", required=False, widget=forms.FileInput(attrs={"accept": ACCEPT, "id": "id_file"})
+        label="Resume files", required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT, "id": "id_file", "multiple": True}),
     )
     linkedin_url = forms.CharField(
-        label="LinkedIn profile URL (optional)",
+        label="LinkedIn profile URL (optional, for a single resume)",
         required=False,
         max_length=500,
         widget=forms.URLInput(attrs={"placeholder": "https://www.linkedin.com/in/your-name"}),

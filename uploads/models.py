@@ -36,7 +36,23 @@ class Upload(models.Model):
 
     class Meta:
         ordering = ["-upload_date", "-id"]
-        indexes = [models.Index(fields=["owner", "-upload_date"])]
+        indexes = [
+            models.Index(fields=["owner", "-upload_date"]),
+            # The duplicate check (uploads.services.upload_create) looks a file up by its owner and hash.
+            models.Index(fields=["owner", "sha256"], name="upload_owner_sha256_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.filename
+
+
+class UploadPreference(models.Model):
+    """A user's upload settings; a user without a row has the defaults."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="upload_preference")
+    analyze_on_upload = models.BooleanField(
+        default=True, help_text="The upload page starts the analysis of each file as soon as it is stored"
+    )
+
+    def __str__(self) -> str:
+        return f"upload preferences of {self.owner_id}"

@@ -33,8 +33,9 @@ from uploads.validation import (
 class UploadLimitHandler(FileUploadHandler):
     """First in the chain: passes chunks through, stopping the parse at the limits."""
 
-    def __init__(self, request: HttpRequest | None = None) -> None:
+    def __init__(self, request: HttpRequest | None = None, max_files: int = 1) -> None:
         super().__init__(request)
+        self.max_files = max_files
         self.files_started = 0
         self.received = 0
         self.rejection: UploadRejected | None = None
@@ -43,8 +44,8 @@ class UploadLimitHandler(FileUploadHandler):
         super().new_file(*args, **kwargs)
         self.files_started += 1
         self.received = 0
-        if self.files_started > 1:
-            self._stop(too_many_files())
+        if self.files_started > self.max_files:
+            self._stop(too_many_files(self.max_files))
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
         self.received += len(raw_data)
@@ -121,6 +122,34 @@ def read_upload(request) -> IncomingUpload:
         raise missing_file()
     linkedin_url = data.get("linkedin_url") if hasattr(data, "get") else None
     return IncomingUpload(file=uploaded, linkedin_url=linkedin_url)
+
+
+@dataclass
+class IncomingBatch:
+    files: list[UploadedFile]
+    data: object  # the form's other fields
+
+
+def read_uploads(request, *, max_files: int) -> IncomingBatch:
+    """Up to `max_files` files (any field names) and the form's fields; raises UploadRejected.
+    Each file is held to the single-upload limit while it arrives, the body to the request limit.
+    Must run before anything touches request.data / request.POST."""
+    check_content_length(request.META)
+    limiter = UploadLimitHandler(request, max_files=max_files)
+    request.upload_handlers.insert(0, limiter)
+    try:
+        data, files = _parsed(request)
+    except RequestDataTooBig:
+        raise too_large() from None
+    except (TooManyFieldsSent, TooManyFilesSent):
+        raise UploadRejected("Too many fields", "The form has too many fields or files") from None
+    if limiter.rejection is not None:
+        _close_all(files)
+        raise limiter.rejection
+    all_files = [f for key in files for f in files.getlist(key)]
+    if not all_files:
+        raise UploadRejected("No file uploaded", "Attach the resumes as multipart fields named 'files'", field="files")
+    return IncomingBatch(files=all_files, data=data)
 
 
 def _parsed(request):

@@ -100,8 +100,10 @@ def missing_file() -> UploadRejected:
     return UploadRejected("No file uploaded", "Attach the resume as the multipart field 'file'", field="file")
 
 
-def too_many_files() -> UploadRejected:
-    return UploadRejected("Too many files", "Upload exactly one file per request", field="file")
+def too_many_files(limit: int = 1) -> UploadRejected:
+    if limit == 1:
+        return UploadRejected("Too many files", "Upload exactly one file per request", field="file")
+    return UploadRejected("Too many files", f"Send at most {limit} files per request", field="files")
 
 
 def invalid_filename(message: str) -> UploadRejected:

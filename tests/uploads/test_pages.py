@@ -28,7 +28,7 @@ def test_upload_page_renders_form(owner_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in html and 'name="linkedin_url"' in html
-    assert 'data-max-bytes="10485760"' in html and "js/upload." in html
+    assert 'data-max-bytes="10485760"' in html and "js/upload-batch." in html
 
 
 def test_upload_through_page_redirects_to_list(owner_client, owner):
@@ -37,7 +37,9 @@ def test_upload_through_page_redirects_to_list(owner_client, owner):
     upload = Upload.objects.get()
     assert upload.owner == owner and upload.linkedin_url == "https://www.linkedin.com/in/jordan"
     listing = owner_client.get("/uploads").content.decode()
-    assert "Uploaded resume.pdf." in listing and f'href="/uploads/{upload.id}/jobs"' in listing
+    # The analysis started at once (the default setting).
+    assert "Uploaded resume.pdf and started its analysis." in listing and f'href="/uploads/{upload.id}/jobs"' in listing
+    assert upload.jobs.count() == 1
 
 
 def test_page_shows_server_errors_inline(owner_client):

@@ -8,7 +8,7 @@ from resume_analyzer.api_errors import known_failure
 from tests.uploads.badfiles import fixture
 from tests.uploads.factories import make_upload
 from uploads.models import Upload
-from uploads.services import upload_create
+from uploads.services import DuplicateUpload, upload_create
 from uploads.validation import UploadRejected
 
 
@@ -48,6 +48,34 @@ def test_deleting_the_user_removes_their_files(owner, django_capture_on_commit_c
     assert not any(path.exists() for path in paths)
 
 
-def test_same_content_twice_gets_two_storage_names(owner):
-    first, second = make_upload(owner), make_upload(owner)
-    assert first.sha256 == second.sha256 and first.file.name != second.file.name
+def test_same_content_twice_is_refused_as_a_duplicate(owner, outsider, media_snapshot):
+    first = make_upload(owner, same_bytes=True)
+    with pytest.raises(DuplicateUpload) as caught:
+        make_upload(owner, "renamed.pdf", same_bytes=True)
+    status, body = known_failure(caught.value)
+    assert status == 409 and body["error"] == "Duplicate upload" and body["upload_id"] == first.id
+    assert "'resume.pdf'" in body["message"]
+    assert Upload.objects.count() == 1 and len(media_snapshot.new()) == 1  # no second file on disk
+    # Another user's identical file is theirs to store; different bytes of the same document are new.
+    theirs = make_upload(outsider, same_bytes=True)
+    other = make_upload(owner)
+    assert len({first.file.name, theirs.file.name, other.file.name}) == 3
+
+
+def test_the_same_file_sent_at_once_is_stored_once(transactional_db, owner):
+    """Two requests racing: the owner's advisory lock makes the second see the first."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def send(_):
+        try:
+            return make_upload(owner, same_bytes=True).id
+        except DuplicateUpload as exc:
+            return exc.extra["upload_id"]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        ids = set(pool.map(send, range(4)))
+    assert len(ids) == 1 and Upload.objects.filter(owner=owner).count() == 1
