@@ -148,6 +148,10 @@ class UserProfile(models.Model):
     # Where each value came from in the job's extracted text (analysis/profile.py Evidence);
     # [] for profiles saved before evidence existed.
     evidence = models.JSONField(default=list, blank=True)
+    # Derived by the analysis (analysis/parsing/occupation.py): the ESCO occupation
+    # {label, esco_uri, confidence, family} and a seniority level; empty for older rows.
+    occupation = models.JSONField(default=dict, blank=True)
+    seniority = models.CharField(max_length=16, blank=True, default="")
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every change; keys export caches")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -158,7 +162,8 @@ class UserProfile(models.Model):
     def as_dict(self) -> dict:
         """The stored columns exactly as they are (what the JSON export writes out), with the
         evidence beside them."""
-        return {**{name: getattr(self, name) for name in PROFILE_FIELDS}, "evidence": self.evidence}
+        return {**{name: getattr(self, name) for name in PROFILE_FIELDS}, "evidence": self.evidence,
+                "occupation": self.occupation, "seniority": self.seniority}
 
     @property
     def data(self) -> Profile:

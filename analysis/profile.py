@@ -12,6 +12,9 @@ total_years_experience):
     summary: str
     job_recommendations, strengths, weaknesses: [str]
     total_years_experience: float (never negative)
+    occupation: {label, esco_uri, confidence, family}   the ESCO occupation the titles match best,
+                with the occupation family the question banks key on (analysis/parsing/occupation.py)
+    seniority: "" or one of entry, junior, mid, senior, lead, executive (titles and years)
     evidence: [{field, value, raw, start, end, page, confidence, verified}]
                 where each value came from: `field` is its path ("experience.0.company",
                 "skills.Languages.2"), start/end character offsets into the job's extracted text
@@ -39,12 +42,12 @@ installed (the openai client depends on it). No Django import: the parser and it
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, model_validator
 
-__all__ = ["Education", "Evidence", "Experience", "PersonalInfo", "Profile", "ValidationError", "describe",
-           "month_label"]
+__all__ = ["Education", "Evidence", "Experience", "Occupation", "PersonalInfo", "Profile", "ValidationError",
+           "describe", "month_label"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -89,6 +92,24 @@ class Education(_Part):
     subject: str | None = None  # the field of study, as written
 
 
+class Occupation(_Part):
+    """The ESCO occupation a profile matches (empty when nothing was classified)."""
+
+    label: str = ""  # ESCO's preferred label, "registered nurse"
+    esco_uri: str = ""  # http://data.europa.eu/esco/occupation/...
+    confidence: Number = Field(default=0.0, ge=0, le=1)
+    family: str = ""  # software_data, healthcare, ... (analysis/parsing/occupation.py FAMILIES)
+
+    @property
+    def family_label(self) -> str:
+        from analysis.parsing.occupation import FAMILIES
+
+        return FAMILIES.get(self.family, "")
+
+
+Seniority = Literal["", "entry", "junior", "mid", "senior", "lead", "executive"]
+
+
 FIELD_PATH_RE = re.compile(
     r"personal_info\.\w+|(?:experience|education)\.\d+\.\w+|skills\.[^.]+(?:\.[^.]+)*\.\d+"
 )
@@ -130,6 +151,14 @@ class Profile(_Part):
     weaknesses: list[str] = Field(default_factory=list)
     total_years_experience: float = Field(default=0.0, ge=0)
     evidence: list[Evidence] = Field(default_factory=list)
+    occupation: Occupation = Field(default_factory=Occupation)
+    seniority: Seniority = ""
+
+    @property
+    def seniority_label(self) -> str:
+        from analysis.parsing.occupation import level_label
+
+        return level_label(self.seniority)
 
     def evidence_for(self, field: str) -> "Evidence | None":
         return next((item for item in self.evidence if item.field == field), None)
@@ -194,6 +223,11 @@ def _top_level_kinds(data: Mapping[str, Any]) -> dict[str, Any]:
     summary = data.get("summary")
     fields["summary"] = summary if isinstance(summary, str) else ""
     fields["total_years_experience"] = _years_total(data.get("total_years_experience"))
+    # Derived fields, kept only when given (rows and analyzers from before them have neither).
+    if isinstance(data.get("occupation"), dict) and data["occupation"]:
+        fields["occupation"] = data["occupation"]
+    if isinstance(data.get("seniority"), str) and data["seniority"]:
+        fields["seniority"] = data["seniority"]
     return fields
 
 
@@ -249,15 +283,30 @@ def _repaired(columns: dict[str, Any]) -> dict[str, Any]:
     keys dropped, a bare string as a list of one."""
     info = _entries([columns.get("personal_info")], PersonalInfo, {})
     experience = _entries(columns.get("experience"), Experience, {"years": _numeric})
+    kinds = {name: value for name, value in _top_level_kinds(columns).items() if name not in ("occupation", "seniority")}
     return {
-        **_top_level_kinds(columns),
+        **kinds,
         "personal_info": info[0] if info else {},
         "skills": _skills(columns.get("skills")),
         "experience": [{**entry, "description": entry.get("description") or ""} for entry in experience],
         "education": _entries(columns.get("education"), Education, {"year": _year}),
         **{name: _texts(columns.get(name)) for name in ("job_recommendations", "strengths", "weaknesses")},
         "evidence": _evidence(columns.get("evidence")),
+        **_derived(columns),
     }
+
+
+def _derived(columns: dict[str, Any]) -> dict[str, Any]:
+    """Occupation and seniority when they still validate; otherwise left out (empty)."""
+    kept: dict[str, Any] = {}
+    try:
+        if isinstance(columns.get("occupation"), dict) and columns["occupation"]:
+            kept["occupation"] = Occupation.model_validate(columns["occupation"]).model_dump()
+    except ValidationError:
+        pass
+    if columns.get("seniority") in Seniority.__args__ and columns.get("seniority"):
+        kept["seniority"] = columns["seniority"]
+    return kept
 
 
 def _evidence(values: object) -> list[dict]:

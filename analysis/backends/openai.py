@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from analysis.backends.local import with_occupation
 from analysis.backends.result import AnalysisResult
 from analysis.parsing.dates import DateRange, Month, parse_date, total_years
 from analysis.parsing.evidence import locate
@@ -93,7 +94,7 @@ def analyze_with_openai(text: str, *, today: date | None = None) -> AnalysisResu
     usage = {**result.usage, "model": settings.OPENAI_MODEL, "prompt_version": PROMPT_VERSION}
     profile = normalise_profile(result.data, today=today)
     profile["evidence"] = locate(text, profile)
-    return AnalysisResult(profile=profile, usage=usage)
+    return AnalysisResult(profile=with_occupation(profile), usage=usage)  # ESCO occupation, seniority
 
 
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

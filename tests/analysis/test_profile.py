@@ -96,7 +96,8 @@ def test_month_label_is_the_one_date_formatter():
 
 def test_json_schema_names_every_field():
     schema = Profile.model_json_schema()
-    assert set(schema["properties"]) == {*PROFILE_FIELDS, "evidence"}  # evidence: our addition, issue 13
+    # evidence: our addition (issue 13); occupation and seniority: derived by the analysis (issue 17)
+    assert set(schema["properties"]) == {*PROFILE_FIELDS, "evidence", "occupation", "seniority"}
     assert schema["$defs"]["Experience"]["additionalProperties"] is False
 
 
