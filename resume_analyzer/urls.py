@@ -26,7 +26,7 @@ urlpatterns = [
 ]
 
 # Each app adds its pages and API routes here (kept explicit so the URL map reads in one place).
-URL_MODULES = ("uploads.urls", "analysis.urls", "analysis.exports.urls", "interview.urls", "chat.urls")
+URL_MODULES = ("uploads.urls", "analysis.urls", "analysis.exports.urls", "analysis.matching.urls", "interview.urls", "chat.urls")
 for name in URL_MODULES:
     try:
         module = __import__(name, fromlist=["urlpatterns"])

@@ -1,0 +1,326 @@
+"""Hybrid search across the owner's candidates (docs/matching.md, "Search").
+
+Three rankings of candidates are fused by reciprocal-rank fusion (RRF, k = 60):
+
+1. semantic: the query's MiniLM embedding against every resume chunk (pgvector cosine distance);
+   a candidate ranks by its closest chunk;
+2. full text: PostgreSQL full-text search (english configuration, any query word, ts_rank_cd)
+   over the chunks' stored tsvector; a candidate ranks by its best chunk;
+3. skills: candidates found by 1 or 2, ordered by how many of the query's skills (taxonomy skills
+   named in the query, plus the skills filter) their profile lists.
+
+score(candidate) = sum over the rankings it appears in of 1 / (60 + rank), rank from 1.
+
+Filtered vector search on pgvector 0.6.2 (no iterative index scans): an HNSW scan filters only
+after it has found its ef_search nearest chunks, so a filter can leave too few. So: when the
+allowed candidates are few (<= EXACT_MAX_CANDIDATES) the search is exact over their chunks
+(the job_id index, then distances for those rows only: correct and fast because they are few);
+otherwise the HNSW index is scanned with ef_search = HNSW_EF_SEARCH, the result filtered, and if
+fewer than SEMANTIC_DEPTH chunks survive the search is redone exactly. Full-text search is always
+exact (GIN index, then the filter).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import connection, transaction
+
+from analysis.matching.candidates import Allowed, Facets, allowed_candidates
+from analysis.parsing.skills import find_skills, taxonomy, tokens
+from resume_analyzer.ai.embeddings import embed_text
+
+RRF_K = 60
+SEMANTIC_DEPTH = 100  # chunks taken from the vector search
+TEXT_DEPTH = 100  # chunks taken from the full-text search
+EXACT_MAX_CANDIDATES = 2000  # up to this many allowed candidates, vector search is exact
+HNSW_EF_SEARCH = 400
+MAX_QUERY_CHARS = 500
+WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
+SNIPPET_CHARS = 320
+
+
+@dataclass
+class ChunkHit:
+    chunk_id: int
+    job_id: uuid.UUID
+    rank: int
+    score: float  # similarity (1 - cosine distance) or ts_rank_cd
+
+
+@dataclass
+class SearchResult:
+    upload_id: int
+    job_id: uuid.UUID
+    score: float
+    ranks: dict[str, int | None]
+    matched_skills: list[str]
+    snippet: str = ""
+    section: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    similarity: float | None = None
+
+
+@dataclass
+class SearchOutcome:
+    results: list[SearchResult]
+    total_candidates: int  # allowed by the facets
+    vector_strategy: str  # "exact", "hnsw" or "hnsw+exact" (fell back), "none"
+
+
+@lru_cache(maxsize=256)
+def query_vector(text: str) -> tuple[float, ...]:
+    return tuple(embed_text(text))
+
+
+def vector_literal(vector) -> str:
+    return "[" + ",".join(f"{value:.6f}" for value in vector) + "]"
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def semantic_exact(vector: str, allowed: Allowed, depth: int) -> list[tuple[int, uuid.UUID, float]]:
+    return _rows(
+        "SELECT c.id, c.job_id, 1 - (c.embedding <=> %s::vector) FROM analysis_resumechunk c "
+        "WHERE c.job_id = ANY(%s::uuid[]) AND c.embedding IS NOT NULL "
+        "ORDER BY c.embedding <=> %s::vector LIMIT %s",
+        [vector, allowed.job_ids, vector, depth],
+    )
+
+
+def semantic_hnsw(vector: str, allowed: Allowed, depth: int, ef_search: int) -> list[tuple[int, uuid.UUID, float]]:
+    """The ef_search nearest chunks by the HNSW index, then only the allowed ones."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(ef_search)])
+            cursor.execute(
+                "SELECT n.id, n.job_id, 1 - n.distance FROM ("
+                "  SELECT id, job_id, embedding <=> %s::vector AS distance FROM analysis_resumechunk"
+                "  ORDER BY embedding <=> %s::vector LIMIT %s"
+                ") n JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = n.job_id "
+                "ORDER BY n.distance LIMIT %s",
+                [vector, vector, ef_search, allowed.job_ids, depth],
+            )
+            return cursor.fetchall()
+
+
+def semantic_chunks(text: str, allowed: Allowed, depth: int = SEMANTIC_DEPTH) -> tuple[list[ChunkHit], str]:
+    if not allowed:
+        return [], "none"
+    vector = vector_literal(query_vector(text))
+    if len(allowed) <= EXACT_MAX_CANDIDATES:
+        rows, strategy = semantic_exact(vector, allowed, depth), "exact"
+    else:
+        rows, strategy = semantic_hnsw(vector, allowed, depth, HNSW_EF_SEARCH), "hnsw"
+        if len(rows) < depth:
+            rows, strategy = semantic_exact(vector, allowed, depth), "hnsw+exact"
+    return [ChunkHit(row[0], row[1], rank, float(row[2])) for rank, row in enumerate(rows, 1)], strategy
+
+
+def tsquery_text(text: str) -> str:
+    """An OR of the query's words for to_tsquery; words are reduced to letters and digits so no
+    tsquery syntax can be injected."""
+    words = [re.sub(r"[^0-9A-Za-zÀ-ÿ]", "", word) for word in WORD_RE.findall(text)]
+    return " | ".join(word for word in words if word)
+
+
+def text_chunks(text: str, allowed: Allowed, depth: int = TEXT_DEPTH) -> list[ChunkHit]:
+    query = tsquery_text(text)
+    if not query or not allowed:
+        return []
+    rows = _rows(
+        "SELECT c.id, c.job_id, ts_rank_cd(c.search_vector, q, 1) AS r "
+        "FROM analysis_resumechunk c JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = c.job_id, "
+        "to_tsquery('english', %s) q WHERE c.search_vector @@ q ORDER BY r DESC, c.id LIMIT %s",
+        [allowed.job_ids, query, depth],
+    )
+    return [ChunkHit(row[0], row[1], rank, float(row[2])) for rank, row in enumerate(rows, 1)]
+
+
+def query_lexemes(text: str) -> list[str]:
+    """The english stems of the query's words ('nurses' -> 'nurs'), for highlighting."""
+    query = tsquery_text(text)
+    if not query:
+        return []
+    rows = _rows("SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %s))", [text])
+    return sorted(row[0] for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _folded_forms() -> tuple[dict[tuple[str, ...], str], int]:
+    """Every taxonomy form lower-cased: a query is typed in any case. Forms that are ordinary
+    words count only from four letters ("kafka", "spring"), so "go" or "r" stay words."""
+    tax = taxonomy()
+    forms = {key: skill.name for key, skill in tax.folded.items()}
+    for key, skill in tax.exact.items():
+        if key not in tax.words or len(" ".join(key)) >= 4:
+            forms.setdefault(tuple(token.lower() for token in key), skill.name)
+    return forms, tax.longest
+
+
+def query_skills(text: str, facets: Facets) -> list[str]:
+    """Taxonomy skills the query names (any case; ordinary words only as the taxonomy writes
+    them), then the skills filter."""
+    named = [skill.name for skill in find_skills([text], prose=True)]
+    forms, longest = _folded_forms()
+    words = [word.lower() for word in tokens(text)]
+    position = 0
+    while position < len(words):
+        step = 1
+        for size in range(min(longest, len(words) - position), 0, -1):
+            name = forms.get(tuple(words[position : position + size]))
+            if name:
+                named.append(name)
+                step = size
+                break
+        position += step
+    return list(dict.fromkeys([*named, *facets.skills]))
+
+
+def candidate_order(hits: list[ChunkHit]) -> dict[uuid.UUID, int]:
+    """Each job's rank (1 = best) by its best chunk."""
+    order: dict[uuid.UUID, int] = {}
+    for hit in hits:
+        if hit.job_id not in order:
+            order[hit.job_id] = len(order) + 1
+    return order
+
+
+def json_value(value):
+    """A jsonb column read by a raw cursor (Django's psycopg setup leaves it as text)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def profile_skills(job_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    rows = _rows("SELECT job_id, skills FROM analysis_userprofile WHERE job_id = ANY(%s::uuid[])", [job_ids])
+    result: dict[uuid.UUID, list[str]] = {}
+    for job_id, skills in rows:
+        skills = json_value(skills)
+        values = skills.values() if isinstance(skills, dict) else []
+        result[job_id] = [item for items in values if isinstance(items, list) for item in items if isinstance(item, str)]
+    return result
+
+
+def skills_order(job_ids: list[uuid.UUID], wanted: list[str], skills: dict) -> tuple[dict, dict]:
+    """Rank of each job by the number of wanted skills it lists (none listed: not ranked), and
+    which it lists."""
+    wanted_folded = {skill.casefold(): skill for skill in wanted}
+    matched = {
+        job_id: [wanted_folded[s.casefold()] for s in skills.get(job_id, []) if s.casefold() in wanted_folded]
+        for job_id in job_ids
+    }
+    ranked = sorted((job_id for job_id in job_ids if matched[job_id]), key=lambda job_id: -len(matched[job_id]))
+    return {job_id: rank for rank, job_id in enumerate(ranked, 1)}, matched
+
+
+def rrf(*rankings: dict[uuid.UUID, int]) -> dict[uuid.UUID, float]:
+    scores: dict[uuid.UUID, float] = {}
+    for ranking in rankings:
+        for job_id, rank in ranking.items():
+            scores[job_id] = scores.get(job_id, 0.0) + 1.0 / (RRF_K + rank)
+    return scores
+
+
+def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> SearchOutcome:
+    """The owner's candidates best matching `text` (and passing the facets), best first."""
+    text = " ".join(text.split())[:MAX_QUERY_CHARS]
+    allowed = allowed_candidates(user=user, facets=facets)
+    if not text:
+        return _filter_only(allowed, facets, limit)
+    semantic, strategy = semantic_chunks(text, allowed)
+    textual = text_chunks(text, allowed)
+    semantic_rank, text_rank = candidate_order(semantic), candidate_order(textual)
+    found = list(dict.fromkeys([*semantic_rank, *text_rank]))
+    wanted = query_skills(text, facets)
+    skills_rank, matched = skills_order(found, wanted, profile_skills(found))
+    scores = rrf(semantic_rank, text_rank, skills_rank)
+    best = sorted(found, key=lambda job_id: (-scores[job_id], semantic_rank.get(job_id, 10**6)))[:limit]
+    similarity = {}
+    for hit in semantic:
+        similarity.setdefault(hit.job_id, hit.score)
+    results = [
+        SearchResult(
+            upload_id=allowed.upload_of[job_id],
+            job_id=job_id,
+            score=round(scores[job_id], 6),
+            ranks={"semantic": semantic_rank.get(job_id), "text": text_rank.get(job_id), "skills": skills_rank.get(job_id)},
+            matched_skills=matched.get(job_id, []),
+            similarity=similarity.get(job_id),
+        )
+        for job_id in best
+    ]
+    _add_snippets(results, semantic, textual, text, wanted)
+    return SearchOutcome(results=results, total_candidates=len(allowed), vector_strategy=strategy)
+
+
+def _filter_only(allowed: Allowed, facets: Facets, limit: int) -> SearchOutcome:
+    """No query: the allowed candidates, newest upload first, with their matched filter skills."""
+    jobs = sorted(allowed.job_ids, key=lambda job_id: -allowed.upload_of[job_id])[:limit]
+    _, matched = skills_order(jobs, list(facets.skills), profile_skills(jobs))
+    results = [
+        SearchResult(upload_id=allowed.upload_of[j], job_id=j, score=0.0, ranks={}, matched_skills=matched[j])
+        for j in jobs
+    ]
+    return SearchOutcome(results=results, total_candidates=len(allowed), vector_strategy="none")
+
+
+def _add_snippets(results: list[SearchResult], semantic: list[ChunkHit], textual: list[ChunkHit], text: str, skills: list[str]) -> None:
+    """Each result's best chunk (by the same fusion over chunk ranks) as its snippet, with the
+    query's words and matched skills marked as character ranges of the snippet."""
+    chunk_score: dict[int, float] = {}
+    chunk_job: dict[int, uuid.UUID] = {}
+    for hits in (semantic, textual):
+        for hit in hits:
+            chunk_score[hit.chunk_id] = chunk_score.get(hit.chunk_id, 0.0) + 1.0 / (RRF_K + hit.rank)
+            chunk_job[hit.chunk_id] = hit.job_id
+    best: dict[uuid.UUID, int] = {}
+    for chunk_id in sorted(chunk_score, key=lambda c: -chunk_score[c]):
+        best.setdefault(chunk_job[chunk_id], chunk_id)
+    ids = [best[result.job_id] for result in results if result.job_id in best]
+    chunks = {row[0]: (row[1], row[2]) for row in _rows(
+        "SELECT id, section, text FROM analysis_resumechunk WHERE id = ANY(%s)", [ids]
+    )}  # fmt: skip
+    lexemes = query_lexemes(text)
+    for result in results:
+        chunk = chunks.get(best.get(result.job_id, -1))
+        if chunk:
+            result.section = chunk[0]
+            result.snippet, result.highlights = highlight(chunk[1], lexemes, [*result.matched_skills, *skills])
+
+
+def highlight(text: str, lexemes: list[str], phrases: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the text around its first match, and the ranges to mark: words that start with
+    a query stem, and the skills as written. Ranges never overlap and are in order."""
+    ranges: list[tuple[int, int]] = []
+    for match in WORD_RE.finditer(text):
+        word = match.group(0).lower().rstrip(".'")
+        if any(word.startswith(lexeme) for lexeme in lexemes if len(lexeme) >= 2):
+            ranges.append((match.start(), match.start() + len(word)))
+    for phrase in phrases:
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I):
+            ranges.append(match.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    first = merged[0][0] if merged else 0
+    begin = max(0, min(first - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < first else begin
+    end = min(len(text), begin + SNIPPET_CHARS)
+    window = text[begin:end]
+    prefix, suffix = ("…" if begin else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - begin
+    marks = [(max(s, begin) + shift, min(e, end) + shift) for s, e in merged if e > begin and s < end]
+    return prefix + window + suffix, marks
