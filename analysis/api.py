@@ -116,8 +116,9 @@ class JobsView(APIView):
     @extend_schema(
         summary="List an upload's analysis jobs",
         description="Every analysis job of one of the caller's uploads, newest first, with status "
-        "(`queued`, `extracting_text`, `chunking`, `generating_embeddings`, `analyzing`, `completed`, "
-        "`failed`), progress (0-100), the current step and, for a failed job, its error message.",
+        "(`queued`, `extracting_text`, `ocr` (scanned pages only), `chunking`, `generating_embeddings`, `analyzing`, "
+        "`completed`, `failed`), progress (0-100), the current step, for a failed job its error message, and the "
+        "document's `warnings` (hidden text, lines addressed to an AI, pages read by OCR).",
         parameters=[UPLOAD_ID],
         responses={200: JobSerializer(many=True), 400: ErrorSerializer, 404: ErrorSerializer},
     )
@@ -204,6 +205,7 @@ def profile_body(job: AnalysisJob) -> dict:
         "corrected": corrected_paths(profile),
         "version": profile.version,
         "updated_at": profile.updated_at,
+        "warnings": job.warnings or [],
     }
 
 

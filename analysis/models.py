@@ -13,6 +13,7 @@ from resume_analyzer.ai.embeddings import EMBEDDING_DIMENSIONS
 class JobStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     EXTRACTING_TEXT = "extracting_text", "Extracting text"
+    OCR = "ocr", "Reading scanned pages"
     CHUNKING = "chunking", "Chunking text"
     GENERATING_EMBEDDINGS = "generating_embeddings", "Generating embeddings"
     ANALYZING = "analyzing", "Analyzing"
@@ -24,6 +25,7 @@ class JobStatus(models.TextChoices):
 STAGE_PROGRESS = {
     JobStatus.QUEUED: 0,
     JobStatus.EXTRACTING_TEXT: 10,
+    JobStatus.OCR: 20,  # only for PDFs with scanned pages (analysis/documents/ocr.py)
     JobStatus.CHUNKING: 30,
     JobStatus.GENERATING_EMBEDDINGS: 50,
     JobStatus.ANALYZING: 70,
@@ -32,6 +34,7 @@ STAGE_PROGRESS = {
 FINISHED_STATUSES = {JobStatus.COMPLETED, JobStatus.FAILED}
 RUNNING_STATUSES = {
     JobStatus.EXTRACTING_TEXT,
+    JobStatus.OCR,
     JobStatus.CHUNKING,
     JobStatus.GENERATING_EMBEDDINGS,
     JobStatus.ANALYZING,
@@ -40,6 +43,7 @@ RUNNING_STATUSES = {
 STAGE_STEP = {
     JobStatus.QUEUED: "Queued",
     JobStatus.EXTRACTING_TEXT: "Extracting text",
+    JobStatus.OCR: "Reading scanned pages (OCR)",
     JobStatus.CHUNKING: "Chunking text",
     JobStatus.GENERATING_EMBEDDINGS: "Generating embeddings",
     JobStatus.ANALYZING: "Analyzing resume",
@@ -64,6 +68,12 @@ class AnalysisJob(models.Model):
     extracted_text = models.TextField(blank=True, default="")
     # Where each page starts in extracted_text (PDFs only; [] for DOCX and DOC): evidence pages.
     page_starts = models.JSONField(default=list, blank=True)
+    # What a recruiter should know about the document (analysis/documents/hidden.py, injection.py,
+    # ocr.py): [{"kind": "hidden_text" | "prompt_injection" | "ocr", "count", "sample", "message"}].
+    warnings = models.JSONField(default=list, blank=True)
+    # The text a reader cannot see, left out of extracted_text and the analysis; kept for audit,
+    # one piece a line: "[page 1, invisible] Kubernetes Terraform".
+    hidden_text = models.TextField(blank=True, default="")
     token_usage = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -1,13 +1,36 @@
+import json
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from analysis.models import AnalysisJob
 
 
+class DocumentWarningSerializer(serializers.Serializer):
+    """Something a recruiter should know about the file (analysis/documents/)."""
+
+    kind = serializers.CharField(help_text="`hidden_text`, `prompt_injection` or `ocr`")
+    count = serializers.IntegerField(help_text="Pieces of hidden text, lines addressed to an AI, or pages read by OCR")
+    sample = serializers.CharField(help_text="What the first of them says (shortened); empty for `ocr`")
+    message = serializers.CharField(help_text="The warning in words, as the profile page shows it")
+
+
+@extend_schema_field(DocumentWarningSerializer(many=True))
+class WarningsField(serializers.JSONField):
+    """The job's warnings column; the jobs poll's fast path reads it as the database's JSON text."""
+
+    def to_representation(self, value):
+        if isinstance(value, str):
+            value = json.loads(value)
+        return super().to_representation(value or [])
+
+
 class JobSerializer(serializers.ModelSerializer):
-    """The seed's job fields."""
+    """The seed's job fields, and the document's warnings (an addition)."""
 
     job_id = serializers.UUIDField(source="id")
     upload_id = serializers.IntegerField()
+    warnings = WarningsField(read_only=True, help_text="Hidden text, instructions to an AI, pages read by OCR; [] when none")
 
     class Meta:
         model = AnalysisJob
@@ -20,6 +43,7 @@ class JobSerializer(serializers.ModelSerializer):
             "error_message",
             "created_at",
             "completed_at",
+            "warnings",
         ]
 
 
@@ -106,6 +130,7 @@ class ProfileSerializer(ProfileFieldsSerializer):
     )
     version = serializers.IntegerField(help_text="Also the ETag; send it back as If-Match")
     updated_at = serializers.DateTimeField()
+    warnings = DocumentWarningSerializer(many=True, help_text="The job's document warnings (hidden text, instructions to an AI, OCR)")
 
 
 class VersionAuthorSerializer(serializers.Serializer):

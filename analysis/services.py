@@ -21,8 +21,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from analysis.documents import hidden as hidden_text
+from analysis.documents import injection
 from analysis.documents.chunking import chunk_text
-from analysis.documents.extraction import ExtractionError, extract_document
+from analysis.documents.extraction import Extracted, ExtractionError, extract_document
+from analysis.documents.ocr import ocr_document
 from analysis.models import (
     RUNNING_STATUSES,
     STAGE_PROGRESS,
@@ -224,6 +227,9 @@ def job_run(*, job_id: uuid.UUID | str, worker: str) -> None:
     _publish(job.id, owner_id, JobStatus.EXTRACTING_TEXT, STAGE_PROGRESS[JobStatus.EXTRACTING_TEXT])
     try:
         text = stage_extract(job=job)
+        if job.extraction.needs_ocr:  # scanned pages: the `ocr` stage reads them
+            job_progress_set(job_id=job.id, status=JobStatus.OCR, worker=worker)
+            text = stage_ocr(job=job)
         job_progress_set(job_id=job.id, status=JobStatus.CHUNKING, worker=worker)
         stage_chunk(job=job, text=text)
         job_progress_set(job_id=job.id, status=JobStatus.GENERATING_EMBEDDINGS, worker=worker)
@@ -252,6 +258,7 @@ def stage_extract(*, job: AnalysisJob) -> str:
                 kind=job.upload.kind,
                 max_pages=settings.EXTRACTION_MAX_PAGES,
                 time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS,
+                allow_scanned=True,
             )
     except ExtractionError as exc:
         raise StageError(f"Text extraction failed: {exc.message}") from exc
@@ -259,9 +266,63 @@ def stage_extract(*, job: AnalysisJob) -> str:
         raise StageError(
             "Text extraction failed: the uploaded file is missing from storage"
         ) from exc
-    AnalysisJob.objects.filter(id=job.id).update(extracted_text=extracted.text, page_starts=extracted.page_starts)
+    return _extraction_record(job, extracted)
+
+
+def stage_ocr(*, job: AnalysisJob) -> str:
+    """Read the scanned pages stage_extract found (job.extraction.needs_ocr) with OCR."""
+    try:
+        with _local_copy(job.upload.file) as path:
+            extracted = ocr_document(
+                path, job.extraction, dpi=settings.OCR_DPI, time_limit=settings.OCR_TIME_LIMIT_SECONDS
+            )
+    except ExtractionError as exc:
+        raise StageError(f"OCR failed: {exc.message}") from exc
+    except (FileNotFoundError, ValueError) as exc:
+        raise StageError("OCR failed: the uploaded file is missing from storage") from exc
+    return _extraction_record(job, extracted)
+
+
+def _extraction_record(job: AnalysisJob, extracted: Extracted) -> str:
+    """Store what was read: the visible text and its pages, the hidden text (for audit) and the
+    document's warnings; `job.extraction` keeps the whole reading for the next stage."""
+    warnings = document_warnings(extracted)
+    AnalysisJob.objects.filter(id=job.id).update(
+        extracted_text=extracted.text,
+        page_starts=extracted.page_starts,
+        hidden_text=hidden_text.audit_text(extracted.hidden),
+        warnings=warnings,
+    )
     job.page_starts = extracted.page_starts
+    job.warnings = warnings
+    job.extraction = extracted
     return extracted.text
+
+
+def document_warnings(extracted: Extracted) -> list[dict]:
+    """What a recruiter should know about the file: text hidden from readers, lines addressed
+    to an AI (in the visible and the hidden text alike), pages read by OCR."""
+    warnings = []
+    hidden = hidden_text.summary(extracted.hidden)
+    if hidden:
+        warnings.append(hidden)
+    searched = "\n".join([extracted.text, *(item.text for item in extracted.hidden)])
+    injected = injection.summary(injection.find_injections(searched))
+    if injected:
+        warnings.append(injected)
+    if extracted.ocr_pages and not extracted.needs_ocr:
+        pages = [index + 1 for index in extracted.ocr_pages]
+        warnings.append({
+            "kind": "ocr",
+            "count": len(pages),
+            "sample": "",
+            "pages": pages,
+            "message": (
+                f"{len(pages)} scanned page(s) read by OCR (page {', '.join(map(str, pages))}): "
+                "check names, numbers and dates against the file"
+            ),
+        })
+    return warnings
 
 
 @contextmanager

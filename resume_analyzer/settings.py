@@ -1,5 +1,6 @@
 """One env-driven settings file. Development defaults make `make run` work with nothing set."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,8 @@ SECRET_KEY = env_str("SECRET_KEY") or "dev-insecure-" + "k3y-for-local-use-only-
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 HOST = env_str("HOST", "127.0.0.1")
 PORT = env_int("PORT", 8081)
+# Web (daphne) processes `make run` starts on HOST:PORT (resume_analyzer/run.py); one per core.
+WEB_CONCURRENCY = max(1, env_int("WEB_CONCURRENCY", os.cpu_count() or 1))
 
 INSTALLED_APPS = [
     "daphne",
@@ -277,6 +280,10 @@ WEB_PRELOAD_MODEL = env_bool("WEB_PRELOAD_MODEL", True)
 # Text extraction limits per PDF (pages read, seconds spent before the job fails).
 EXTRACTION_MAX_PAGES = env_int("EXTRACTION_MAX_PAGES", 30)
 EXTRACTION_TIME_LIMIT_SECONDS = env_int("EXTRACTION_TIME_LIMIT_SECONDS", 60)
+# Scanned PDF pages (analysis/documents/ocr.py): drawn at OCR_DPI, all of them read within
+# OCR_TIME_LIMIT_SECONDS (pages are already capped by EXTRACTION_MAX_PAGES).
+OCR_DPI = env_int("OCR_DPI", 300)
+OCR_TIME_LIMIT_SECONDS = env_int("OCR_TIME_LIMIT_SECONDS", 120)
 Q_CLUSTER = {
     "name": "resume_analyzer",
     "workers": ANALYSIS_MAX_CONCURRENCY,

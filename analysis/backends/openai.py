@@ -30,7 +30,8 @@ from analysis.parsing.skills import find_skills
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.ai.llm import complete_json
 
-PROMPT_VERSION = "resume_analysis_v1"
+# v2: the resume is untrusted data; text in it addressed to the model is never followed (issue 14).
+PROMPT_VERSION = "resume_analysis_v2"
 PROMPT_FILE = Path(__file__).resolve().parents[1] / "prompts" / f"{PROMPT_VERSION}.md"
 MAX_RESUME_CHARS = 40_000  # about 10k tokens: far more than any real resume
 
@@ -73,11 +74,22 @@ PROFILE_SCHEMA = _object({
 })
 
 
+# A resume that writes the delimiters itself could end the data early and speak as the operator.
+_DELIMITER = re.compile(r"<\s*(/?)\s*resume\s*>", re.IGNORECASE)
+
+
+def as_data(text: str) -> str:
+    """The resume text made safe to place between <resume> tags: tags it contains are turned
+    into [resume] / [/resume], so the only closing tag is ours."""
+    return _DELIMITER.sub(lambda match: f"[{match.group(1)}resume]", text[:MAX_RESUME_CHARS])
+
+
 def build_messages(text: str, today: date) -> list[dict]:
+    """The system prompt (the only instructions) and the resume as delimited data."""
     system = PROMPT_FILE.read_text(encoding="utf-8").replace("{today}", today.isoformat())
     return [
         {"role": "system", "content": system},
-        {"role": "user", "content": f"<resume>\n{text[:MAX_RESUME_CHARS]}\n</resume>"},
+        {"role": "user", "content": f"<resume>\n{as_data(text)}\n</resume>"},
     ]
 
 

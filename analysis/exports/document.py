@@ -52,7 +52,23 @@ def export_data(*, job: AnalysisJob, profile: UserProfile, exported_at: datetime
     }
     if profile.evidence:
         document["evidence"] = profile.evidence
+    if getattr(job, "warnings", None):  # hidden text, injected instructions, OCR (issue 14)
+        document["warnings"] = job.warnings
     return {**document, "exported_at": iso_utc(exported_at)}
+
+
+def warning_lines(job: AnalysisJob) -> list[tuple[str, str]]:
+    """The job's document warnings as (title, text) for the printed formats and the CSV."""
+    titles = {"hidden_text": "Hidden text", "prompt_injection": "Instructions to an AI", "ocr": "Scanned pages"}
+    lines = []
+    for warning in getattr(job, "warnings", None) or []:
+        if not isinstance(warning, dict):
+            continue
+        body = text(warning.get("message"))
+        if warning.get("sample"):
+            body += f" (e.g. “{text(warning.get('sample'))}”)"
+        lines.append((titles.get(str(warning.get("kind")), text(warning.get("kind")) or "Warning"), body))
+    return lines
 
 
 def text(value: Any) -> str:
@@ -99,6 +115,8 @@ class Report:
     strengths: list[str]
     weaknesses: list[str]
     generated_at: datetime
+    # (title, text) of the job's document warnings (hidden text, injected instructions, OCR).
+    warnings: list[tuple[str, str]] = ()
 
     @property
     def generated_label(self) -> str:
@@ -144,4 +162,5 @@ def build_report(*, job: AnalysisJob, profile: Profile, generated_at: datetime) 
         strengths=texts(profile.strengths),
         weaknesses=texts(profile.weaknesses),
         generated_at=generated_at,
+        warnings=warning_lines(job),
     )

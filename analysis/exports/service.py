@@ -8,6 +8,7 @@ the bytes themselves. The files live in their own table rather than Django's cac
 read on a hit and one upsert on a miss, shared by every process, and deleted with their job.
 """
 
+import copy
 import hashlib
 import logging
 import uuid
@@ -145,6 +146,9 @@ def export_render(*, job: AnalysisJob, profile: UserProfile, fmt: str, redaction
     the next request."""
     spec = FORMATS[fmt]
     source = redacted_row(profile, redaction) if redaction else profile
+    if redaction and job.warnings:  # a warning's sample quotes the resume: not in a blind review
+        job = copy.copy(job)
+        job.warnings = [{key: value for key, value in item.items() if key != "sample"} for item in job.warnings]
     content = spec.render(job, source, timezone.now())
     etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
     _keep(job, _kept_format(fmt, redaction), export_key(profile), etag, content)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 
-from analysis.exports.document import CONTACT_FIELDS, export_data, iso_utc, text
+from analysis.exports.document import CONTACT_FIELDS, export_data, iso_utc, text, warning_lines
 from analysis.models import AnalysisJob, UserProfile
 from analysis.profile import Education, Experience, PersonalInfo, Profile
 
@@ -73,6 +73,7 @@ def csv_sections(*, job: AnalysisJob, profile: Profile, exported_at: datetime) -
         list(_item_rows("JOB RECOMMENDATIONS", "Recommendation", profile.job_recommendations)),
         list(_item_rows("STRENGTHS", "Strength", profile.strengths)),
         list(_item_rows("WEAKNESSES", "Weakness", profile.weaknesses)),
+        [("WARNINGS", title, body) for title, body in warning_lines(job)],
         [("EXPORT", "Job ID", str(job.id)), ("EXPORT", "Exported At", iso_utc(exported_at))],
     ]
 

@@ -176,6 +176,9 @@ def render_docx(report: Report) -> bytes:
     document.core_properties.title = f"Candidate report — {report.name}"
     document.core_properties.author = "Resume Analyzer"
     _header(document, report)
+    if report.warnings:
+        _heading(document, "Document warnings", 1)
+        _bullets(document, [f"{title}: {body}" for title, body in report.warnings], "")
     if report.summary:
         _heading(document, "Summary", 1)
         _add(document, report.summary)

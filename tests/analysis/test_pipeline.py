@@ -59,11 +59,15 @@ def test_rerunning_a_job_replaces_its_outputs(owner):
     assert QAPair.objects.filter(profile=job.profile).count() == QAPair.objects.count()
 
 
-def test_scanned_pdf_fails_with_the_seed_style_message(owner):
+def test_scanned_pdf_without_an_ocr_engine_fails_naming_what_to_install(owner, monkeypatch):
+    # Scanned PDFs are read by OCR (tests/analysis/test_ocr.py); with no engine on the PATH the
+    # job fails at the ocr stage with a message saying what to install.
+    monkeypatch.setenv("TESSERACT_CMD", "tesseract-not-installed")
     job = run(new_job(owner, "scanned.pdf"))
     assert job.status == "failed"
-    assert job.error_message == "Text extraction failed: No extractable text (scanned PDF?)"
-    assert job.progress == 10 and job.current_step == "Extracting text"
+    assert job.error_message.startswith("OCR failed: This PDF is scanned (its pages are images) and no OCR engine")
+    assert "apt-get install tesseract-ocr" in job.error_message
+    assert job.progress == 20 and job.current_step == "Reading scanned pages (OCR)"
     assert job.completed_at is not None
     assert not UserProfile.objects.filter(job=job).exists()
 

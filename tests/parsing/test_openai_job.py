@@ -43,7 +43,7 @@ def test_completed_job_records_token_usage(owner, fake_openai, openai_everything
 
     assert job.status == JobStatus.COMPLETED, job.error_message
     assert job.token_usage["total_tokens"] == 2000
-    assert job.token_usage["prompt_version"] == "resume_analysis_v1"
+    assert job.token_usage["prompt_version"] == "resume_analysis_v2"
     profile = UserProfile.objects.get(job=job)
     assert profile.skills["Programming Languages"] == ["Go", "Python"]
     # The resume's own text went to the model.
