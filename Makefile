@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test lint install browser clean bench
+.PHONY: run test lint install browser ocr clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
-run: install
+# Tesseract reads scanned PDFs (analysis/documents/ocr.py), Debian's package as for Chromium; where it
+# cannot be installed (no root, no apt-get) the app still runs and a scanned PDF fails with a message.
+ocr:
+	@command -v tesseract >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd >/dev/null) || echo "tesseract-ocr could not be installed: scanned PDFs fail until it is (apt-get install tesseract-ocr)"
+
+run: install ocr
 	$(PY) -m resume_analyzer.run
 
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
@@ -29,7 +34,7 @@ browser:
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null) || true
 	@command -v pdftoppm >/dev/null 2>&1 || apt-get install -y -qq poppler-utils >/dev/null || true
 
-test: install browser
+test: install browser ocr
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
