@@ -86,7 +86,7 @@ def fields() -> dict:
         "current_employer": serializers.CharField(read_only=True, allow_null=True),
         "years_experience": serializers.FloatField(read_only=True, allow_null=True),
         "top_skills": serializers.ListField(child=serializers.CharField(), read_only=True,
-                                            help_text=f"Up to {TOP_SKILLS} skills, in the profile's order"),
+                                            help_text=f"Up to {TOP_SKILLS} skills, those the experience mentions most first"),
         "location": serializers.CharField(read_only=True, allow_null=True),
         "analysis_status": serializers.CharField(source="latest_status", read_only=True, allow_null=True,
                                                  help_text="The latest analysis job's status; null when never analysed"),
@@ -240,13 +240,20 @@ def _current(experience: object) -> dict:
     return entries[0] if entries else {}
 
 
-def _top_skills(skills: object) -> list[str]:
+def _top_skills(skills: object, experience: object) -> list[str]:
+    """The skills the candidate's experience mentions most, then the rest in the stored order."""
     names: list[str] = []
     for values in (skills.values() if isinstance(skills, dict) else []):
         for name in values if isinstance(values, list) else []:
-            if isinstance(name, str) and name.strip() and name not in names:
+            if isinstance(name, str) and name.strip() and name.strip() not in names:
                 names.append(name.strip())
-    return names[:TOP_SKILLS]
+    entries = experience if isinstance(experience, list) else []
+    text = " ".join(str(entry.get("description") or "") for entry in entries if isinstance(entry, dict)).casefold()
+
+    def mentions(name: str) -> int:
+        return len(re.findall(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", text))
+
+    return sorted(names, key=lambda name: -mentions(name))[:TOP_SKILLS]
 
 
 def decorate(items: list) -> None:
@@ -257,7 +264,7 @@ def decorate(items: list) -> None:
         current = _current(row.get("experience"))
         item.current_role = current.get("role") or None
         item.current_employer = current.get("company") or None
-        item.top_skills = _top_skills(row.get("skills"))
+        item.top_skills = _top_skills(row.get("skills"), row.get("experience"))
         item.status_label = JobStatus(item.latest_status).label if getattr(item, "latest_status", None) else None
         item.is_running = getattr(item, "latest_status", None) in UNFINISHED
 

@@ -159,7 +159,11 @@ class UploadCreateView(APIView):
 
 class UploadListSchema(AutoSchema):
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), *listing.openapi_parameters()]
+        found = [
+            OpenApiParameter(item["name"], item["schema"], OpenApiParameter.QUERY, description=item["description"])
+            for item in listing.openapi_parameters()
+        ]
+        return [*super().get_override_parameters(), *found]
 
 
 class UploadListView(APIView):
