@@ -1,8 +1,11 @@
 """Analysis API (the seed's contract, scoped to the owner): start, jobs, delete-job, retry-job; and
 the profile resource (ours): read, correct, list and restore versions (`router`)."""
 
+import functools
 import uuid
 
+from django.core.exceptions import FieldDoesNotExist
+from django.http import HttpRequest, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import routers, viewsets
@@ -11,6 +14,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.hotpath import (
+    AUTH_CTES,
+    auth_params,
+    correlated,
+    hot_get,
+    json_response,
+    run_statement,
+)
+from accounts.models import User
 from accounts.throttling import UserRateThrottle
 from analysis.models import AnalysisJob
 from analysis.profile_edits import (
@@ -39,6 +51,7 @@ from analysis.serializers import (
     ProfileVersionSerializer,
 )
 from analysis.services import job_delete, job_retry, job_start
+from resume_analyzer.api_errors import known_failure
 from resume_analyzer.errors import NotFound, Rejected
 from resume_analyzer.openapi import ErrorSerializer
 from resume_analyzer.parsers import JSONParser
@@ -124,6 +137,74 @@ class JobsView(APIView):
     )
     def get(self, request: Request) -> Response:
         return Response(JobSerializer(jobs_for_upload(upload=_upload(request)), many=True).data)
+
+
+# The poll endpoint's fast path (accounts/hotpath.py): token, rate limit, the upload's ownership
+# and its jobs in one statement; the rows become the same JSON through JobSerializer's own fields.
+_USER_SENTINEL = -(2**62) + 17
+_UPLOAD_SENTINEL = -(2**62) + 19
+
+
+@functools.cache
+def _job_serializer() -> JobSerializer:
+    return JobSerializer()
+
+
+@functools.cache
+def _jobs_statement() -> tuple[str, dict, list[str]] | None:
+    """The statement, its fixed parameters and the job columns it reads (those JobSerializer's
+    fields read); None when a field reads something other than a column (the DRF path serves)."""
+    try:
+        read = {AnalysisJob._meta.get_field(field.source).attname for field in _job_serializer().fields.values()}
+    except FieldDoesNotExist:
+        return None
+    # In the model's field order: Model.from_db takes the values so.
+    columns = [field.attname for field in AnalysisJob._meta.concrete_fields if field.attname in read]
+    owned_sql, owned_params = correlated(
+        Upload.objects.for_owner(User(pk=_USER_SENTINEL)).filter(id=_UPLOAD_SENTINEL).values("id"),
+        {_USER_SENTINEL: "(SELECT user_id FROM auth)", _UPLOAD_SENTINEL: "%(upload_id)s"},
+        "owned",
+    )
+    order = ["-created_at", "-id"]  # as jobs_for_upload
+    jobs = AnalysisJob.objects.filter(upload_id=_UPLOAD_SENTINEL).order_by(*order)
+    jobs_sql, jobs_params = correlated(
+        jobs.values_list(*dict.fromkeys([*columns, "created_at", "id"])),
+        {_UPLOAD_SENTINEL: "(SELECT id FROM owned)"},
+        "jobs",
+    )
+    outer_order = ", ".join(f'jobs."{name.lstrip("-")}" DESC' for name in order)
+    select = ", ".join(f'jobs."{AnalysisJob._meta.get_field(name).column}"' for name in columns)
+    sql = (
+        f"WITH {AUTH_CTES}, owned AS ({owned_sql}), jobs AS ({jobs_sql}) "
+        f"SELECT auth.user_id, auth.allowed, (SELECT id FROM owned), {select} "
+        f"FROM auth LEFT JOIN jobs ON true ORDER BY {outer_order}"
+    )
+    return sql, {**owned_params, **jobs_params}, columns
+
+
+def jobs_fast(request: HttpRequest, key_hash: str) -> HttpResponse | None:
+    statement = _jobs_statement()
+    upload_id = parse_upload_id(request.GET.get("upload_id"))
+    params = auth_params(key_hash)
+    if statement is None or upload_id is None or params is None or len(request.GET) != 1:
+        return None
+    sql, fixed, columns = statement
+    rows = run_statement(sql, {**params, **fixed, "upload_id": upload_id})
+    if not rows or not rows[0][1]:
+        return None  # unknown token, or over the rate: the DRF path refuses it (401, 429)
+    if rows[0][2] is None:
+        status, body = known_failure(NotFound("Upload not found", "No upload with this id", upload_id=upload_id))
+        return json_response(body, status=status)
+    serializer = _job_serializer()
+    data = []
+    for row in rows:
+        if row[3] is None:  # no job: the LEFT JOIN's one empty row
+            continue
+        data.append(serializer.to_representation(AnalysisJob.from_db("default", columns, row[3:])))
+    return json_response(data)
+
+
+jobs_view = hot_get(JobsView.as_view(), jobs_fast)
 
 
 class DeleteJobView(APIView):

@@ -4,7 +4,7 @@ from analysis import api, views
 
 api_urlpatterns = [
     path("analysis/start", api.StartView.as_view(), name="api-analysis-start"),
-    path("analysis/jobs", api.JobsView.as_view(), name="api-analysis-jobs"),
+    path("analysis/jobs", api.jobs_view, name="api-analysis-jobs"),
     path("analysis/delete-job", api.DeleteJobView.as_view(), name="api-analysis-delete-job"),
     path("analysis/retry-job", api.RetryJobView.as_view(), name="api-analysis-retry-job"),
     *api.router.urls,
