@@ -15,9 +15,9 @@ def test_upload_start_watch_progress_and_see_profile(logged_in_page, start_worke
     start_worker(EMBEDDING_BACKEND="local")
     page.goto("/upload")
     page.set_input_files("#id_file", str(FILES / "resume.pdf"))
+    page.uncheck("#id_analyze")  # this test starts the analysis itself, from the job list
     page.click("#upload-submit")
-    page.wait_for_url("**/uploads")
-    page.click("a[href$='/jobs']")
+    page.click(".upload-result.ok a[data-action=jobs]")
     page.wait_for_url("**/uploads/*/jobs")
     page.click("button[data-action=start]")
     # The page follows the job over the /ws socket (job_update events), polling paused meanwhile.
