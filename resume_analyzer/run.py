@@ -5,8 +5,9 @@ demo account exists, then supervises WEB_CONCURRENCY daphne processes (HTTP + We
 one per core) and the django-q2 cluster (`manage.py worker`).
 
 - The web processes share the port: the supervisor opens one listening socket per process on
-  HOST:PORT with SO_REUSEPORT (the kernel spreads new connections over them) and hands each
-  daphne its own with `--fd`. A restarted process gets a fresh socket; the others keep serving.
+  HOST:PORT with SO_REUSEPORT (the kernel spreads new connections over them), hands each daphne
+  its own with `--fd` and closes its copy, so a dead process's socket closes with it and new
+  connections go to the others. A restarted process gets a fresh socket.
 - A child that dies is restarted (after a short pause), the others are left alone. What is left of
   its process group (e.g. a killed cluster's workers) is killed first, so no orphan keeps running
   a job. A child that keeps dying (RESTART_LIMIT times within RESTART_WINDOW seconds) stops the
@@ -146,21 +147,25 @@ class Child:
             argv = self.command(self.sock.fileno())
         else:
             argv = self.command()
-        self.proc = subprocess.Popen(
-            argv, cwd=BASE_DIR, pass_fds=pass_fds,
-            # Its own process group, so a stop (or a crash's clean-up) reaches its forks too; and
-            # it dies if the supervisor is killed.
-            start_new_session=True, preexec_fn=functools.partial(die_with_parent, os.getpid(), signal.SIGTERM),
-        )  # fmt: skip
+        try:
+            self.proc = subprocess.Popen(
+                argv, cwd=BASE_DIR, pass_fds=pass_fds,
+                # Its own process group, so a stop (or a crash's clean-up) reaches its forks too;
+                # and it dies if the supervisor is killed.
+                start_new_session=True, preexec_fn=functools.partial(die_with_parent, os.getpid(), signal.SIGTERM),
+            )  # fmt: skip
+        finally:
+            # The child holds the only copy: when it dies the kernel closes the socket at once and
+            # new connections go to the other processes' sockets, not into a dead backlog.
+            self.close_socket()
         self.restart_at = None
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
     def died(self) -> None:
-        """Clean up after an unexpected exit: the rest of its process group, its socket."""
+        """Clean up after an unexpected exit: the rest of its process group."""
         kill_group(self.proc.pid, signal.SIGKILL)
-        self.close_socket()
         now = time.monotonic()
         self.deaths.append(now)
         while self.deaths and self.deaths[0] < now - RESTART_WINDOW:
@@ -194,7 +199,6 @@ def stop(children: list[Child], grace: float = 10.0) -> None:
             kill_group(child.proc.pid, signal.SIGKILL)
             child.proc.wait()
         kill_group(child.proc.pid, signal.SIGKILL)  # anything of its group still left
-        child.close_socket()
 
 
 def supervise(children: list[Child]) -> int:

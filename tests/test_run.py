@@ -1,4 +1,5 @@
-"""`make run`'s launcher as a user meets it: embedded database, web + worker, clean stop, restart."""
+"""`make run`'s launcher as a user meets it: embedded database, web + worker, clean stop, restart,
+several web processes on one port, dead children restarted alone."""
 
 import json
 import os
@@ -35,9 +36,10 @@ def _post_json(url: str, body: dict) -> dict:
         return json.loads(response.read())
 
 
-def _start(data_dir: Path, port: int) -> subprocess.Popen:
+def _start(data_dir: Path, port: int, **extra: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update({"DATA_DIR": str(data_dir), "PORT": str(port), "HOST": "127.0.0.1", "ANALYSIS_MAX_CONCURRENCY": "1"})
+    env.update(extra)
     proc = subprocess.Popen(
         [sys.executable, "-m", "resume_analyzer.run"], cwd=BASE_DIR, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -65,6 +67,40 @@ def _stop(proc: subprocess.Popen) -> str:
     return output
 
 
+def _children(proc: subprocess.Popen, marker: str) -> list[psutil.Process]:
+    """The supervisor's direct children whose command line holds `marker`."""
+    return [child for child in psutil.Process(proc.pid).children() if marker in " ".join(child.cmdline())]
+
+
+def _until(condition, timeout: float = 60, message: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.2)
+
+
+def _survives_dead_children(proc: subprocess.Popen, base: str) -> None:
+    """Two web processes share the port; a SIGKILLed web process or worker parent is restarted
+    alone, the other keeps serving, and the dead cluster's forks die with it."""
+    webs = _children(proc, "resume_analyzer.server")
+    assert len(webs) == 2 and all("--fd" in web.cmdline() for web in webs)
+    webs[0].kill()
+    webs[0].wait(5)
+    time.sleep(0.3)  # the supervisor notices within 0.2 s
+    assert [_get(base + "/healthz")[0] for _ in range(20)] == [200] * 20
+    _until(lambda: len(_children(proc, "resume_analyzer.server")) == 2, message="web process not restarted")
+
+    cluster = _children(proc, "manage.py")[0]
+    _until(lambda: len(cluster.children(recursive=True)) >= 3, message="worker cluster did not fork")
+    forks = cluster.children(recursive=True)  # sentinel, pusher, monitor, worker
+    cluster.kill()
+    _until(lambda: not [p for p in forks if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], 10,
+           "the killed cluster's processes outlived it")  # fmt: skip
+    assert _get(base + "/healthz")[0] == 200
+    _until(lambda: [p for p in _children(proc, "manage.py") if p.pid != cluster.pid], message="worker not restarted")
+    assert proc.poll() is None
+
+
 def test_run_serves_stops_cleanly_and_tokens_survive_restart():
     data_dir = BASE_DIR / ".data" / f"run-{os.getpid()}"
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -80,9 +116,10 @@ def test_run_serves_stops_cleanly_and_tokens_survive_restart():
         # the embedded database was stopped too
         assert not (data_dir / "postgres" / "postmaster.pid").exists()
 
-        proc = _start(data_dir, port)
+        proc = _start(data_dir, port, WEB_CONCURRENCY="2", ANALYSIS_PRELOAD_MODEL="0", WEB_PRELOAD_MODEL="0")
         status, body = _get(base + "/api/auth/me", {"Authorization": f"Bearer {token}"})
         assert status == 200 and json.loads(body)["email"] == "demo@example.com"
+        _survives_dead_children(proc, base)
         _stop(proc)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

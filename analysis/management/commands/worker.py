@@ -17,6 +17,7 @@ from django_q.management.commands.qcluster import Command as QclusterCommand
 
 from resume_analyzer.ai.backends import LOCAL
 from resume_analyzer.ai.embeddings import uses_local_model
+from resume_analyzer.processes import forked_children_die_with_parent
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,9 @@ class Command(QclusterCommand):
     help = "Start the analysis worker cluster (django-q2 qcluster with the embedding libraries preloaded)."
 
     def handle(self, *args, **options):
+        # Every process django-q2 forks (sentinel, pusher, monitor, workers) dies with its parent:
+        # a SIGKILLed cluster leaves no orphan running, holding memory and a job's PID.
+        forked_children_die_with_parent()
         if settings.ANALYSIS_PRELOAD_MODEL and uses_local_model():
             started = time.monotonic()
             import sentence_transformers  # noqa: F401  (imports torch and transformers too)
