@@ -81,13 +81,23 @@ def anon_api():
 # --- Real processes --------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def daphne_server(transactional_db):
-    """A real daphne process serving the test database (data must be committed: transactional_db)."""
+@pytest.fixture(scope="module")
+def _module_daphne(django_db_setup):
+    """One daphne process per test module: starting and stopping one costs about 6 s, which every
+    test paid when each had its own. Nothing it keeps between requests outlives a test: sessions,
+    tokens, rate limits and the channel layer are rows, flushed after each test."""
     server = ServerProcess(database_url=test_database_url())
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def daphne_server(transactional_db, _module_daphne):
+    """A real daphne process serving the test database (data must be committed: transactional_db)."""
+    if _module_daphne.proc.poll() is not None:
+        raise RuntimeError(f"daphne died during an earlier test of this module:\n{_module_daphne.log()[-3000:]}")
+    return _module_daphne
 
 
 @pytest.fixture
