@@ -45,6 +45,7 @@ from analysis.selectors import JOB_NOT_FOUND, JobNotFound
 from resume_analyzer.ai.embeddings import embed_texts
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.errors import NotReady
+from resume_analyzer.processes import process_start_ticks
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +202,11 @@ def job_heartbeat(*, job_id: uuid.UUID | str, worker: str) -> bool:
 
 
 def worker_identity() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    """host:pid:start:run — the process's start time (clock ticks since boot) makes the PID name
+    this process only, even once the PID is reused; the run token tells this run of the job from
+    an earlier one in the same process."""
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{process_start_ticks(pid) or 0}:{uuid.uuid4().hex[:8]}"
 
 
 def job_claim(*, job_id: uuid.UUID | str, worker: str) -> bool:
@@ -416,25 +421,27 @@ def profile_save(*, job: AnalysisJob, data: dict) -> UserProfile:
 
 
 def _worker_alive(worker: str) -> bool | None:
-    """False if the worker's process is known dead (same host, pid gone); None if unknown."""
-    host, _, rest = worker.partition(":")
-    pid = rest.partition(":")[0]
+    """False if the worker's process is known dead: on this host, its PID is gone or now names a
+    process started at another time (a reused PID). True if it runs; None if unknown (another
+    host, or an identity without a start time)."""
+    host, pid, start, *_ = [*worker.split(":"), "", "", ""]
     if host != socket.gethostname() or not pid.isdigit():
         return None
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
+    ticks = process_start_ticks(int(pid))
+    if ticks is None:
         return False
-    except PermissionError:
-        return True
+    if start.isdigit() and len(worker.split(":")) >= 4 and int(start) and ticks != int(start):
+        return False
     return True
 
 
 def jobs_reap() -> int:
     """Requeue (or, past the attempt limit, fail) running jobs whose worker died.
 
-    A job's worker is dead when it ran on this host and its process is gone, or when its
-    heartbeat is older than ANALYSIS_STALE_SECONDS (a worker on another host died).
+    A job's worker is dead when it ran on this host and its process is gone (or its PID now
+    names another process), or when its heartbeat is older than ANALYSIS_STALE_SECONDS: a worker
+    on another host died, or a live worker stopped beating for the job (it lost the database,
+    say); a worker still running such a job meets JobLost at its next step, so the job runs once.
     Returns how many jobs were reaped.
     """
     stale_before = timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
@@ -444,7 +451,7 @@ def jobs_reap() -> int:
     ):
         alive = _worker_alive(job.worker)
         stale = job.heartbeat_at is None or job.heartbeat_at < stale_before
-        if alive is False or (alive is None and stale):
+        if alive is False or stale:
             reaped += _reap_one(job)
     return reaped
 
@@ -453,7 +460,10 @@ def _reap_one(job: AnalysisJob) -> int:
     """Fail the job if it ran past the time limit (the worker was stopped for it) or used its
     last attempt; otherwise put it back in the queue."""
     limit = settings.ANALYSIS_TIMEOUT_SECONDS
-    if job.started_at and timezone.now() - job.started_at >= timedelta(seconds=limit):
+    # Stopped for the time limit only if it beat (ran) until near it; a job whose heartbeats
+    # stopped early (its worker died, the database went away) is retried however long ago it began.
+    ran = (job.heartbeat_at or job.started_at) - job.started_at if job.started_at else timedelta(0)
+    if ran >= timedelta(seconds=limit - 2 * settings.ANALYSIS_HEARTBEAT_SECONDS):
         return _reap_fail(
             job, f"Analysis failed: the job took longer than the {limit} s time limit"
         )
