@@ -54,10 +54,12 @@ def heartbeat(*, job_id: str, worker: str) -> Iterator[None]:
     def beat() -> None:
         try:
             while not done.wait(settings.ANALYSIS_HEARTBEAT_SECONDS):
-                if not job_heartbeat(job_id=job_id, worker=worker):
-                    return
-        except Exception:  # a lost beat only risks an early requeue; never kill the job for it
-            logger.warning("heartbeat of job %s failed", job_id, exc_info=True)
+                try:
+                    if not job_heartbeat(job_id=job_id, worker=worker):
+                        return  # the claim is gone (deleted, requeued): nothing to keep alive
+                except Exception:  # the database went away: beat again once it is back
+                    logger.warning("heartbeat of job %s failed", job_id, exc_info=True)
+                    connection.close()  # a fresh connection for the next beat
         finally:
             connection.close()
 

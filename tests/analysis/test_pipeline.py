@@ -233,9 +233,23 @@ def test_reaper_fails_a_job_that_passed_the_time_limit(owner, settings):
     job = new_job(owner)
     AnalysisJob.objects.filter(id=job.id).update(
         status=JobStatus.ANALYZING, progress=70, attempts=1, worker="gone-host:1:z",
-        started_at=timezone.now() - timedelta(seconds=301), heartbeat_at=None,
-    )  # fmt: skip
+        started_at=timezone.now() - timedelta(seconds=361), heartbeat_at=timezone.now() - timedelta(seconds=65),
+    )  # fmt: skip  (it beat until django-q2 stopped it at the limit)
     assert jobs_reap() == 1
     job.refresh_from_db()
     assert (job.status, job.progress) == ("failed", 70)
     assert job.error_message == "Analysis failed: the job took longer than the 300 s time limit"
+
+
+def test_reaper_retries_a_job_whose_heartbeats_stopped_early_however_long_ago_it_began(owner, settings):
+    """A database outage (or a dead worker) stops the beats long before the limit: retried, not
+    failed as a timeout, once the reaper runs again."""
+    settings.ANALYSIS_TIMEOUT_SECONDS = 300
+    job = new_job(owner)
+    AnalysisJob.objects.filter(id=job.id).update(
+        status=JobStatus.ANALYZING, progress=70, attempts=1, worker="gone-host:1:z",
+        started_at=timezone.now() - timedelta(seconds=600), heartbeat_at=timezone.now() - timedelta(seconds=570),
+    )  # fmt: skip
+    assert jobs_reap() == 1
+    job.refresh_from_db()
+    assert (job.status, job.worker) == ("queued", "")

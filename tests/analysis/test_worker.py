@@ -126,3 +126,26 @@ def test_at_most_max_concurrency_jobs_run_at_once(start_worker, owner, fake_open
 
     for name in SCHEDULES:  # both workers ensured each, once
         assert Schedule.objects.filter(name=name).count() == 1, name
+
+
+# --- the reaper knows a worker by its PID and its process's start time -----------------------------
+
+
+@pytest.mark.django_db
+def test_reaper_tells_a_reused_pid_from_the_worker_that_held_it(owner):
+    """The identity names the process, not just the PID: this test process's PID with another
+    start time is a worker gone (its PID reused by us), requeued at once; our own identity lives."""
+    import os
+    import socket
+
+    from analysis.services import job_claim, jobs_reap, worker_identity
+    from resume_analyzer.processes import process_start_ticks
+
+    upload = store_upload(owner)
+    mine, reused = job_start(upload=upload), job_start(upload=upload)
+    job_claim(job_id=mine.id, worker=worker_identity())
+    ticks = process_start_ticks(os.getpid())
+    job_claim(job_id=reused.id, worker=f"{socket.gethostname()}:{os.getpid()}:{ticks - 1}:a1b2c3d4")
+    assert jobs_reap() == 1
+    statuses = dict(AnalysisJob.objects.values_list("id", "status"))
+    assert statuses[mine.id] == "extracting_text" and statuses[reused.id] == "queued"
