@@ -15,14 +15,17 @@ import unicodedata
 
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     F,
     FloatField,
     Func,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     TextField,
     Value,
 )
@@ -229,6 +232,15 @@ def identity_keys(user) -> dict[int, set[str]]:
     return found
 
 
+def identity_version(user) -> tuple:
+    """Changes whenever identity_keys(user) may: a completed profile added or removed (count, id
+    sum), or changed (profile_save and profile_edits set updated_at on every write)."""
+    found = UserProfile.objects.filter(job__owner=user, job__status=JobStatus.COMPLETED).aggregate(
+        count=Count("id"), ids=Sum("id"), changed=Max("updated_at"), jobs=Max("job__created_at")
+    )
+    return tuple(found.values())
+
+
 # --- per page ------------------------------------------------------------------------------------
 
 
@@ -270,7 +282,8 @@ def decorate(items: list) -> None:
 
 
 EXTENSION = ListingExtension(
-    annotate=annotate, fields=fields, sorts=SORTS, filters=FILTERS, identity_keys=identity_keys, decorate=decorate
+    annotate=annotate, fields=fields, sorts=SORTS, filters=FILTERS, identity_keys=identity_keys, decorate=decorate,
+    identity_version=identity_version,
 )
 
 

@@ -8,16 +8,17 @@ person) and a per-page `decorate` for values worked out in Python. Nothing here 
 
 Grouping: two uploads are versions of one candidate when they share an identity key (the
 extension's, e.g. the same email, the same phone, or the same name with an employer in common),
-transitively (union-find over all of the owner's uploads, each time the list is read, so a
-corrected profile or a deleted upload regroups at once). A candidate's id is its oldest upload's
+transitively (union-find over all of the owner's uploads when the list is read and anything it
+depends on changed, so a corrected profile or a deleted upload regroups at once). A candidate's id is its oldest upload's
 id; its latest version is the newest upload.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Max, QuerySet, Sum
 
 from resume_analyzer.errors import Rejected
 from uploads.models import Upload
@@ -39,6 +40,9 @@ class ListingExtension:
     filters: tuple[ListFilter, ...]
     identity_keys: Callable[[Any], dict[int, set[str]]]  # user -> {upload id: keys}
     decorate: Callable[[list[Upload]], None] = lambda items: None
+    # user -> a cheap value that changes whenever identity_keys(user) may have changed; the
+    # grouping is kept (per process) while it and the uploads stay the same
+    identity_version: Callable[[Any], object] = lambda user: None
 
 
 _extensions: list[ListingExtension] = []
@@ -108,12 +112,37 @@ class Grouping:
     def latest_ids(self) -> list[int]:
         return [ids[0] for ids in self.members.values()]
 
+    def older_ids(self) -> list[int]:
+        """Every upload that is not its candidate's latest (usually far fewer than the latest)."""
+        return [upload_id for ids in self.members.values() for upload_id in ids[1:]]
+
     def versions(self, upload_id: int) -> list[int]:
         return self.members.get(self.candidate_of.get(upload_id, upload_id), [upload_id])
 
 
+GROUPINGS_KEPT = 16
+_groupings: "OrderedDict[tuple, Grouping]" = OrderedDict()
+
+
 def candidate_groups(user) -> Grouping:
-    """Every upload of `user` with its candidate (see the module docstring)."""
+    """Every upload of `user` with its candidate (see the module docstring). Kept per process
+    while the user's uploads (count, newest id) and the extensions' identity versions are
+    unchanged, since the keys of 10,000 profiles take a while to work out."""
+    uploads = Upload.objects.for_owner(user).aggregate(
+        count=Count("id"), newest=Max("id"), ids=Sum("id"), dated=Max("upload_date")
+    )
+    version = (user.pk, tuple(uploads.values()), tuple(ext.identity_version(user) for ext in _extensions))
+    if (kept := _groupings.get(version)) is not None:
+        _groupings.move_to_end(version)
+        return kept
+    grouping = _groups_work_out(user)
+    _groupings[version] = grouping
+    while len(_groupings) > GROUPINGS_KEPT:
+        _groupings.popitem(last=False)
+    return grouping
+
+
+def _groups_work_out(user) -> Grouping:
     dated = list(Upload.objects.for_owner(user).order_by("-upload_date", "-id").values_list("id", flat=True))
     keys: dict[int, set[str]] = {}
     for extension in _extensions:
@@ -171,7 +200,7 @@ def upload_list(user, params, *, latest_default: bool = False) -> UploadList:
         queryset = extension.annotate(queryset)
     grouping = candidate_groups(user)
     if latest:
-        queryset = queryset.filter(id__in=grouping.latest_ids())
+        queryset = queryset.exclude(id__in=grouping.older_ids())
     for item in list_filters():
         value = params.get(item.name)
         if value is not None and str(value).strip() != "":

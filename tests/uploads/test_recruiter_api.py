@@ -327,12 +327,18 @@ def test_sorting_filtering_and_paging_the_candidates(api, outsider_api, candidat
     assert outsider_api.get("/api/uploads?skills=kafka").json() == []
 
 
-def test_a_corrected_email_regroups_at_once(api, candidates):
+def test_a_corrected_email_regroups_at_once(api, owner, candidates):
+    from analysis.profile_edits import profile_edit
+
+    before = next(item for item in api.get("/api/uploads").json() if item["filename"] == "raj.pdf")
+    assert before["versions"] == [candidates["raj"].id]
     raj_job = AnalysisJob.objects.get(upload=candidates["raj"])
-    UserProfile.objects.filter(job=raj_job).update(
-        personal_info={**raj_job.profile.personal_info, "email": "JANE.DOE@example.com"})
+    profile_edit(job=raj_job, author=owner, changes={"personal_info": {"email": "JANE.DOE@example.com"}})
     raj = next(item for item in api.get("/api/uploads").json() if item["filename"] == "raj.pdf")
     assert raj["candidate_id"] == candidates["jane_old"].id and raj["is_latest_version"]
+    assert api.delete(f"/api/uploads/{candidates['raj'].id}").status_code == 200
+    jane = next(item for item in api.get("/api/uploads").json() if item["filename"] == "jane-2024.docx")
+    assert jane["is_latest_version"] and candidates["raj"].id not in jane["versions"]
 
 
 def test_schema_documents_the_new_operations(api):
