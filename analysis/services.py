@@ -26,6 +26,7 @@ from analysis.documents import injection
 from analysis.documents.chunking import chunk_text
 from analysis.documents.extraction import Extracted, ExtractionError, extract_document
 from analysis.documents.ocr import ocr_document
+from analysis.isolation import run_isolated
 from analysis.models import (
     RUNNING_STATUSES,
     STAGE_PROGRESS,
@@ -258,12 +259,16 @@ class StageError(Exception):
 def stage_extract(*, job: AnalysisJob) -> str:
     try:
         with _local_copy(job.upload.file) as path:
-            extracted = extract_document(
+            # In a child process under a hard time and memory limit (analysis/isolation.py).
+            extracted = run_isolated(
+                extract_document,
                 path,
                 kind=job.upload.kind,
                 max_pages=settings.EXTRACTION_MAX_PAGES,
                 time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS,
                 allow_scanned=True,
+                wall_seconds=settings.EXTRACTION_TIME_LIMIT_SECONDS,
+                memory_mb=settings.EXTRACTION_MEMORY_LIMIT_MB,
             )
     except ExtractionError as exc:
         raise StageError(f"Text extraction failed: {exc.message}") from exc

@@ -280,6 +280,8 @@ WEB_PRELOAD_MODEL = env_bool("WEB_PRELOAD_MODEL", True)
 # Text extraction limits per PDF (pages read, seconds spent before the job fails).
 EXTRACTION_MAX_PAGES = env_int("EXTRACTION_MAX_PAGES", 30)
 EXTRACTION_TIME_LIMIT_SECONDS = env_int("EXTRACTION_TIME_LIMIT_SECONDS", 60)
+# Memory a file's extraction may take beyond what the worker had (a child process, RLIMIT_AS).
+EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 1024)
 # Scanned PDF pages (analysis/documents/ocr.py): drawn at OCR_DPI, all of them read within
 # OCR_TIME_LIMIT_SECONDS (pages are already capped by EXTRACTION_MAX_PAGES).
 OCR_DPI = env_int("OCR_DPI", 300)
