@@ -17,3 +17,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
 # still plain synchronous code, so Django's async guard would be a false alarm there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Under pytest-xdist each worker gets its own data folder, so its own embedded PostgreSQL, media
+# and static files: tests that compare the media folder before and after see only their own files.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]) / os.environ["PYTEST_XDIST_WORKER"])
