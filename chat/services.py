@@ -1,8 +1,12 @@
 """Chat workflows: resolve the conversation's resume, answer a question, record the exchange.
 
-Answering (both backends): embed the question and match it against the profile's Q&A bank; a
-close enough match answers from the bank. Otherwise the most similar resume chunks ground the
-answer: quoted extractively by the local backend, or summarised by a completion (openai).
+Answering (both backends): a recruiter's question about the candidate (leadership, team size,
+years overall or with a skill, most recent employer, education, certifications, languages, "does
+she know X?") is answered from the profile's current version by chat/answering.py, by name, yes or
+no first and then the resume's own line. Any other question is embedded and matched against the
+profile's Q&A bank; a close enough match answers from the bank. Otherwise the most similar resume
+chunks ground the answer: quoted extractively by the local backend, or summarised by a
+completion (openai).
 """
 
 import logging
@@ -15,8 +19,9 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import timezone
 
-from analysis.models import AnalysisJob
+from analysis.models import AnalysisJob, UserProfile
 from analysis.selectors import Refusals, completed_job_with_profile
+from chat import answering
 from chat.models import ChatMessage, ChatRole
 from chat.selectors import Passage, chat_jobs, passages_similar, qa_best_match
 from resume_analyzer.ai.backends import LOCAL, OPENAI, pick
@@ -37,8 +42,8 @@ NO_CONTEXT_ANSWER = (
     "analysis; once it has completed, ask me about the candidate's skills, experience or education."
 )
 NOT_FOUND_ANSWER = (
-    "I could not find anything about that in this resume. Try asking about skills, experience, "
-    "education or contact details."
+    "I could not find anything about that in this resume. Try asking about the candidate's "
+    "leadership, years of experience, most recent job, education, certifications or languages."
 )
 
 
@@ -121,7 +126,22 @@ def question_vector(question: str) -> list[float]:
     return list(_vector_cached(settings.EMBEDDING_BACKEND, question_normalize(question)))
 
 
+def answer_from_profile(*, job: AnalysisJob, question: str) -> Answer | None:
+    """The profile's answer, read from its current version (a correction shows at once)."""
+    stored = UserProfile.objects.filter(job_id=job.pk).first()
+    if stored is None:
+        return None
+    text = AnalysisJob.objects.filter(pk=job.pk).values_list("extracted_text", flat=True).first() or ""
+    content = answering.answer(stored.data, question, text=text)
+    if content is None:
+        return None
+    return Answer(content, {"from_qa": False, "from_profile": True, "profile_version": stored.version})
+
+
 def answer_question(*, job: AnalysisJob, question: str) -> Answer:
+    direct = answer_from_profile(job=job, question=question)
+    if direct is not None:
+        return direct
     vector = question_vector(question)
     match = qa_best_match(profile=job.profile, vector=vector)
     if match is not None and match.similarity >= QA_MATCH_THRESHOLD:

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from accounts.throttling import ScopedRateThrottle, UserRateThrottle
 from interview import services
+from interview.generators.local import NONE_DIFFERS
 from interview.serializers import (
     DeleteOut,
     GenerateSerializer,
@@ -47,7 +48,11 @@ class ExpensiveView(APIView):
 
 
 class GenerateView(ExpensiveView):
-    """Generate and store a personalised set (q1..qN) for one of the caller's completed analyses."""
+    """Generate and store a set (q1..qN) for one of the caller's completed analyses, for the
+    candidate's occupation family. mode "candidate" (default) gives suggested answers, each
+    `answer_kind` "grounded" (only the resume's facts) or "guide"; mode "interviewer" gives the
+    questions to ask with listen_for, follow_ups and flags (gaps over six months, short stays,
+    required skills of `job_description` the resume does not show)."""
 
     @extend_schema(
         summary="Generate interview questions for an analysis",
@@ -67,7 +72,9 @@ class GenerateView(ExpensiveView):
 
 
 class RegenerateAnswerView(ExpensiveView):
-    """Replace a generated question's answer with a new, different one (stored as its current answer)."""
+    """Replace a generated question's answer with a different one: another grounded answer when
+    the resume has one, else the guide's other wording; when none differs the answer stays and
+    `unchanged` is true with a message."""
 
     @extend_schema(
         summary="Regenerate a question's suggested answer",
@@ -84,14 +91,18 @@ class RegenerateAnswerView(ExpensiveView):
         data = valid(QuestionRefSerializer, request.data)
         question = _question_of(request, data)
         question = services.question_regenerate_answer(question=question, user=request.user)
-        return Response(
-            {
-                "question_id": question.key,
-                "answer": question.answer,
-                "regenerated_at": DateTimeField().to_representation(question.answer_updated_at),
-                "generation_id": question.generation_id,
-            }
-        )
+        body = {
+            "question_id": question.key,
+            "answer": question.answer,
+            "regenerated_at": DateTimeField().to_representation(question.answer_updated_at)
+            if question.answer_updated_at else None,
+            "generation_id": question.generation_id,
+            "answer_kind": question.answer_kind or None,
+            "unchanged": bool(getattr(question, "unchanged", False)),
+        }
+        if body["unchanged"]:
+            body["message"] = NONE_DIFFERS
+        return Response(body)
 
 
 class SaveQuestionView(APIView):

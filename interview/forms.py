@@ -9,6 +9,18 @@ class GenerateForm(forms.Form):
     num_questions = forms.IntegerField(
         min_value=1, max_value=50, initial=10, label="Number of questions"
     )
+    mode = forms.ChoiceField(
+        choices=[("candidate", "Prepare the candidate (suggested answers)"),
+                 ("interviewer", "Interview the candidate (what to listen for)")],
+        initial="candidate", required=False, label="For",
+    )  # fmt: skip
+    job_description = forms.CharField(
+        max_length=20000, required=False, label="Job description (optional)",
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Paste the job description to focus on its required skills"}),
+    )  # fmt: skip
+
+    def clean_mode(self) -> str:
+        return self.cleaned_data.get("mode") or "candidate"
 
 
 class SaveForm(forms.Form):

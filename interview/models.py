@@ -65,6 +65,12 @@ class QuestionGeneration(models.Model):
             f"{self.num_questions} questions for {self.job_id} ({self.generated_at:%Y-%m-%d %H:%M})"
         )
 
+    @property
+    def mode(self) -> str:
+        """"candidate" or "interviewer", as its questions record it."""
+        first = next(iter(self.questions.all()), None)
+        return first.mode if first else "candidate"
+
 
 class GeneratedQuestion(models.Model):
     generation = models.ForeignKey(
@@ -98,6 +104,37 @@ class GeneratedQuestion(models.Model):
     @property
     def key(self) -> str:
         return f"q{self.position}"
+
+    # What the generator recorded about the question (interview/generators/local.py); "" or [] for
+    # questions generated before these existed.
+    @property
+    def answer_kind(self) -> str:
+        """"grounded" (only the resume's facts) or "guide" (what a strong answer would show)."""
+        return str(self.context.get("answer_kind", "")) if isinstance(self.context, dict) else ""
+
+    @property
+    def mode(self) -> str:
+        return str(self.context.get("mode", "candidate")) if isinstance(self.context, dict) else "candidate"
+
+    def notes(self, name: str) -> list[str]:
+        value = self.context.get(name) if isinstance(self.context, dict) else None
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    @property
+    def listen_for(self) -> list[str]:
+        return self.notes("listen_for")
+
+    @property
+    def follow_ups(self) -> list[str]:
+        return self.notes("follow_ups")
+
+    @property
+    def flags(self) -> list[str]:
+        return self.notes("flags")
+
+    @property
+    def resume_says(self) -> str:
+        return str(self.context.get("resume_says", "")) if isinstance(self.context, dict) else ""
 
 
 class SavedQuestionQuerySet(models.QuerySet):

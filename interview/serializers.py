@@ -44,11 +44,22 @@ class StrictUUIDField(serializers.UUIDField):
         return super().to_internal_value(data)
 
 
+MODES = ("candidate", "interviewer")
+
+
 class GenerateSerializer(serializers.Serializer):
     job_id = StrictUUIDField()
     job_title = StrictCharField(max_length=200)
     company = StrictCharField(max_length=200)
     num_questions = StrictIntegerField(required=False, default=10, min_value=1, max_value=50)
+    mode = serializers.ChoiceField(
+        choices=MODES, required=False, default="candidate",
+        help_text="candidate (default): suggested answers; interviewer: questions to ask, what to listen for, "
+                  "follow-ups and flags from the resume",
+    )  # fmt: skip
+    job_description = StrictCharField(
+        max_length=20000, help_text="Optional job description text; its required skills are asked about first"
+    )
 
 
 class QuestionRefSerializer(serializers.Serializer):
@@ -99,21 +110,29 @@ class LibraryFilterSerializer(serializers.Serializer):
 
 
 def question_data(question: GeneratedQuestion) -> dict:
-    return {
+    data = {
         "id": question.key,
         "question": question.question,
         "category": question.category,
         "difficulty": question.difficulty,
         "answer": question.answer,
+        "answer_kind": question.answer_kind or None,
     }
+    if question.mode == "interviewer":
+        data.update(listen_for=question.listen_for, follow_ups=question.follow_ups, flags=question.flags,
+                    resume_says=question.resume_says or None)  # fmt: skip
+    return data
 
 
 def generation_data(generation: QuestionGeneration) -> dict:
+    questions = list(generation.questions.all())
     return {
-        "questions": [question_data(q) for q in generation.questions.all()],
+        "questions": [question_data(q) for q in questions],
         "job_id": str(generation.job_id),
         "generated_at": serializers.DateTimeField().to_representation(generation.generated_at),
         "generation_id": generation.id,
+        "mode": generation.mode,
+        "flags": list(dict.fromkeys(flag for q in questions for flag in q.flags)),
     }
 
 
@@ -144,6 +163,15 @@ class QuestionOut(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
     difficulty = serializers.ChoiceField(choices=Difficulty.choices)
     answer = serializers.CharField()
+    answer_kind = serializers.ChoiceField(
+        choices=["grounded", "guide"], allow_null=True,
+        help_text="grounded: only facts of the resume; guide: what a strong answer would show (null: generated before this existed)",
+    )  # fmt: skip
+    listen_for = serializers.ListField(child=serializers.CharField(), required=False, help_text="interviewer mode")
+    follow_ups = serializers.ListField(child=serializers.CharField(), required=False, help_text="interviewer mode")
+    flags = serializers.ListField(child=serializers.CharField(), required=False, help_text="interviewer mode")
+    resume_says = serializers.CharField(required=False, allow_null=True,
+                                        help_text="interviewer mode: the resume line to check the answer against")
 
 
 class GenerationOut(serializers.Serializer):
@@ -151,13 +179,18 @@ class GenerationOut(serializers.Serializer):
     job_id = serializers.UUIDField()
     generated_at = serializers.DateTimeField()
     generation_id = serializers.IntegerField()
+    mode = serializers.ChoiceField(choices=MODES)
+    flags = serializers.ListField(child=serializers.CharField(), help_text="the set's flags from the resume")
 
 
 class RegenerateOut(serializers.Serializer):
     question_id = serializers.CharField()
     answer = serializers.CharField()
-    regenerated_at = serializers.DateTimeField()
+    regenerated_at = serializers.DateTimeField(allow_null=True)
     generation_id = serializers.IntegerField()
+    answer_kind = serializers.ChoiceField(choices=["grounded", "guide"], allow_null=True)
+    unchanged = serializers.BooleanField(help_text="true when no other fact of the resume answers the question")
+    message = serializers.CharField(required=False)
 
 
 class SaveOut(serializers.Serializer):

@@ -50,9 +50,13 @@ def completed_job(*, user, job_id: UUID | str) -> AnalysisJob:
 
 
 def generation_create(
-    *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10
-) -> QuestionGeneration:
-    """Generate and store a set; raises an ApplicationError or resume_analyzer.ai.AIError."""
+    *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10,
+    mode: str = "candidate", job_description: str = "",
+) -> QuestionGeneration:  # fmt: skip
+    """Generate and store a set; raises an ApplicationError or resume_analyzer.ai.AIError.
+    `mode` "candidate" (suggested answers) or "interviewer" (questions to ask, what to listen
+    for, follow-ups, flags); a job description's required skills are asked about first. The
+    profile read is the job's current version, so a correction shows in the next set."""
     job = completed_job(user=user, job_id=job_id)
     profile = job.profile
     seed = secrets.randbits(63)
@@ -62,7 +66,12 @@ def generation_create(
         company=company,
         count=num_questions,
         seed=seed,
+        mode=mode,
+        job_description=job_description,
     )
+    if job_description.strip():
+        for question in result.questions:
+            question.context = {**question.context, "job_description": True}
     with transaction.atomic():
         generation = QuestionGeneration.objects.create(
             job=job,
@@ -155,7 +164,7 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
     draft = generators.GeneratedQuestion(
         question.question, question.category, question.difficulty, question.answer, question.context
     )
-    answer, usage = generators.new_answer(
+    result = generators.new_answer(
         profile=profile.data,
         question=draft,
         previous=[question.answer, *question.answer_history],
@@ -163,12 +172,16 @@ def question_regenerate_answer(*, question: GeneratedQuestion, user) -> Generate
         company=generation.company,
         seed=secrets.randbits(63),
     )
+    question.unchanged = result.unchanged or result.answer == question.answer
+    if question.unchanged:  # nothing else in the resume answers it: say so, keep the answer
+        return question
     question.answer_history = [question.answer, *question.answer_history][:ANSWER_HISTORY]
-    question.answer = answer
+    question.answer = result.answer
+    question.context = {**(question.context or {}), "answer_kind": result.answer_kind}
     question.answer_revision += 1
     question.answer_updated_at = timezone.now()
     question.save(
-        update_fields=["answer", "answer_history", "answer_revision", "answer_updated_at"]
+        update_fields=["answer", "answer_history", "answer_revision", "answer_updated_at", "context"]
     )
     return question
 

@@ -13,6 +13,7 @@ from analysis.models import AnalysisJob, JobStatus, UserProfile
 from analysis.selectors import job_for_owner, parse_positive_id
 from interview import services
 from interview.forms import GenerateForm, LibraryFilterForm, SaveForm
+from interview.generators.local import NONE_DIFFERS
 from interview.models import CATEGORIES, QuestionGeneration
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.errors import ApplicationError, Conflict
@@ -54,6 +55,7 @@ def _initial(job: AnalysisJob, generation: QuestionGeneration | None) -> dict:
             "job_title": generation.job_title,
             "company": generation.company,
             "num_questions": generation.num_questions,
+            "mode": generation.mode,
         }
     profile = UserProfile.objects.filter(job=job).first()
     recommendations = profile.data.job_recommendations if profile else []
@@ -147,11 +149,14 @@ def question_regenerate(
     if not request.htmx:
         if problem:
             messages.error(request, problem)
+        elif getattr(question, "unchanged", False):
+            messages.info(request, NONE_DIFFERS)
         return redirect("interview", job_id=job_id)
+    notice = NONE_DIFFERS if not problem and getattr(question, "unchanged", False) else ""
     return render(
         request,
         "interview/_answer.html",
-        {"q": question, "job": question.generation.job, "problem": problem, "open": True},
+        {"q": question, "job": question.generation.job, "problem": problem, "open": True, "notice": notice},
     )
 
 

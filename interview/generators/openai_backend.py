@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from analysis.profile import Profile
-from interview.generators.bank import CATEGORIES, DIFFICULTIES
+from interview.generators.local import CATEGORIES, DIFFICULTIES, GROUNDED, GUIDE, INTERVIEWER, MODES
 from interview.generators.types import GeneratedQuestion
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.ai.llm import LLMResult, complete_json
 
-PROMPT_VERSION = "interview-openai-v1"
+PROMPT_VERSION = "interview-openai-v2"  # v2: use only these facts; grounded or guide; interviewer mode
 PROFILE_KEYS = (
     "personal_info",
     "skills",
@@ -25,23 +25,38 @@ PROFILE_KEYS = (
 )
 
 SYSTEM = (
-    "You prepare a candidate for job interviews. Write interview questions grounded in the "
-    "candidate's resume profile and, for each, a suggested answer in the candidate's own voice "
-    "(first person). Answers must cite only facts present in the profile (companies, roles, "
-    "skills, years, education) and never invent employers, numbers or technologies. Behavioral "
-    "answers follow STAR and are labelled 'Situation:', 'Task:', 'Action:', 'Result:'. Never "
-    "repeat a question. Reply with JSON only."
+    "You prepare a candidate for job interviews. Write interview questions a domain interviewer in "
+    "the candidate's occupation family (given as occupation_family) would ask; technical questions "
+    "are about that field's own practice, and never name a skill or tool of another field. For each "
+    "question write a suggested answer in the candidate's own voice (first person). Use only these "
+    "facts: the profile given (employers, roles, years, achievements as written, numbers as "
+    "written); never invent an employer, event, outcome, number or technology. When the profile has "
+    "no fact that answers a question, write a guide instead, starting 'A strong answer would show', "
+    "and set answer_kind to 'guide'; otherwise answer_kind is 'grounded'. No two answers alike, no "
+    "closing phrase repeated. Never repeat a question. Reply with JSON only."
+)
+INTERVIEWER_SYSTEM = (
+    "You help a recruiter interview one candidate. Write the questions the recruiter should ask "
+    "this candidate, for the candidate's occupation family (occupation_family), and for each: "
+    "listen_for (what a good answer contains), follow_ups, and flags drawn from the resume only "
+    "(gaps over six months, stays under a year, required skills the resume does not show). Use only "
+    "these facts: the profile given; never invent anything about the candidate. Put a short "
+    "'Listen for: ...' text in answer and set answer_kind to 'guide'. Reply with JSON only."
 )
 
 QUESTION = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["question", "category", "difficulty", "answer"],
+    "required": ["question", "category", "difficulty", "answer", "answer_kind", "listen_for", "follow_ups", "flags"],
     "properties": {
         "question": {"type": "string"},
         "category": {"type": "string", "enum": list(CATEGORIES)},
         "difficulty": {"type": "string", "enum": list(DIFFICULTIES)},
         "answer": {"type": "string"},
+        "answer_kind": {"type": "string", "enum": [GROUNDED, GUIDE]},
+        "listen_for": {"type": "array", "items": {"type": "string"}},
+        "follow_ups": {"type": "array", "items": {"type": "string"}},
+        "flags": {"type": "array", "items": {"type": "string"}},
     },
 }
 SET_SCHEMA = {
@@ -53,8 +68,8 @@ SET_SCHEMA = {
 ANSWER_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["answer"],
-    "properties": {"answer": {"type": "string"}},
+    "required": ["answer", "answer_kind"],
+    "properties": {"answer": {"type": "string"}, "answer_kind": {"type": "string", "enum": [GROUNDED, GUIDE]}},
 }
 
 
@@ -78,10 +93,15 @@ def prompt_profile(profile: Profile | Mapping[str, Any]) -> dict:
     return facts
 
 
-def generate_openai(profile: Profile | Mapping[str, Any], *, job_title: str, company: str, plan: dict) -> LLMResult:
+def generate_openai(profile: Profile | Mapping[str, Any], *, job_title: str, company: str, plan: dict,
+                    mode: str = "candidate", family: str = "general", required: list[str] | None = None) -> LLMResult:  # fmt: skip
     """`plan` gives the wanted count per category and per difficulty (tilted by seniority)."""
+    if mode not in MODES:
+        raise AIError(f"unknown interview mode {mode!r}", permanent=True)
     count = sum(plan["categories"].values())
     request = {
+        "occupation_family": family,
+        "required_skills_of_the_job": list(required or []),
         "target_job_title": job_title or None,
         "target_company": company or None,
         "number_of_questions": count,
@@ -90,17 +110,17 @@ def generate_openai(profile: Profile | Mapping[str, Any], *, job_title: str, com
         "profile": prompt_profile(profile),
     }
     messages = [
-        {"role": "system", "content": SYSTEM},
+        {"role": "system", "content": INTERVIEWER_SYSTEM if mode == INTERVIEWER else SYSTEM},
         {"role": "user", "content": json.dumps(request, ensure_ascii=False)},
     ]
     result = complete_json(
         messages=messages, schema=SET_SCHEMA, schema_name="interview_questions", temperature=0.7
     )
-    result.data = _checked_questions(result.data["questions"], count)
+    result.data = _checked_questions(result.data["questions"], count, mode=mode, family=family)
     return result
 
 
-def _checked_questions(items: list[dict], count: int) -> list[GeneratedQuestion]:
+def _checked_questions(items: list[dict], count: int, *, mode: str = "candidate", family: str = "") -> list[GeneratedQuestion]:
     seen: set[str] = set()
     questions = []
     for item in items:
@@ -108,7 +128,12 @@ def _checked_questions(items: list[dict], count: int) -> list[GeneratedQuestion]
         if len(text) < 10 or len(answer) < 20 or text.lower() in seen:
             continue
         seen.add(text.lower())
-        questions.append(GeneratedQuestion(text, item["category"], item["difficulty"], answer))
+        context = {"mode": mode, "family": family,
+                   "answer_kind": GUIDE if mode == INTERVIEWER else item.get("answer_kind", GUIDE)}
+        if mode == INTERVIEWER:
+            context.update({key: [str(v)[:300] for v in item.get(key, [])][:6]
+                            for key in ("listen_for", "follow_ups", "flags")})  # fmt: skip
+        questions.append(GeneratedQuestion(text, item["category"], item["difficulty"], answer, context))
     if len(questions) < count:
         raise AIError(
             f"OpenAI API error: model returned {len(questions)} usable questions of {count}",
@@ -141,5 +166,5 @@ def answer_openai(
     answer = result.data["answer"].strip()[:6000]
     if len(answer) < 20 or answer == previous.strip():
         raise AIError("OpenAI API error: model returned an unusable answer", permanent=True)
-    result.data = answer
+    result.data = (answer, result.data.get("answer_kind", GUIDE))
     return result

@@ -1,4 +1,5 @@
-"""The local generator on its own: personalisation, no repeats, STAR, seniority tilt, variety."""
+"""The local generator on its own: personalisation, no repeats, grounded or guide answers, seniority tilt,
+regeneration. The measured 24-resume and chat sets are in test_quality.py."""
 
 import re
 from collections import Counter
@@ -49,20 +50,19 @@ def test_questions_never_repeat_within_a_set(count):
 def test_questions_draw_on_the_profile_and_target():
     questions = local_set(count=20, job_title="Principal Engineer", company="Umbrella Corp")
     text = " ".join(q.question for q in questions)
-    assert len(cites(text, SKILLS)) >= 5
+    assert len(cites(text, SKILLS)) >= 3
     assert cites(text, COMPANIES) == COMPANIES
     assert "Umbrella Corp" in text or "Principal Engineer" in text
 
 
-def test_answers_are_first_person_and_cite_real_facts():
-    for q in local_set(count=12, seed=3):
-        assert re.search(r"\b(I|I'd|I've|I'm|my|My)\b", q.answer), q.answer
-        assert cites(q.answer, SKILLS | COMPANIES | {"University of Leeds"}), q.answer
-    technical = [q for q in local_set(count=12, seed=3) if q.category == "Technical"]
-    assert any(
-        "4.5 years" in q.answer or "2.5 years" in q.answer or "7 years" in q.answer
-        for q in technical
-    )
+def test_grounded_answers_are_first_person_and_only_the_resume_s_achievements():
+    descriptions = " ".join(job["description"] for job in PROFILE["experience"])
+    grounded = [q for q in local_set(count=12, seed=3) if q.context["answer_kind"] == "grounded"]
+    assert grounded
+    for q in grounded:
+        assert q.answer.startswith("As ") and " I " in q.answer, q.answer
+        cited = q.context["cited"]
+        assert cited in descriptions and cited[1:] in q.answer, q.answer
 
 
 def test_answers_never_cite_companies_or_skills_the_resume_lacks():
@@ -71,14 +71,21 @@ def test_answers_never_cite_companies_or_skills_the_resume_lacks():
         assert not cites(q.answer, foreign), q.answer
 
 
-def test_behavioural_answers_use_star():
-    behavioural = [q for q in local_set(count=20, seed=5) if q.category == "Behavioral"]
-    assert behavioural
-    for q in behavioural:
-        positions = [
-            q.answer.find(label) for label in ("Situation:", "Task:", "Action:", "Result:")
-        ]
-        assert -1 not in positions and positions == sorted(positions), q.answer
+def test_a_set_has_no_identical_answers_and_no_repeated_closing_line():
+    for seed in range(4):
+        answers = [q.answer for q in local_set(count=20, seed=seed)]
+        assert len(set(answers)) == len(answers)
+        last_sentences = Counter(re.split(r"(?<=[.!?])\s+", a.strip())[-1] for a in answers)
+        repeated = [line for line, n in last_sentences.items() if n > 1 and not line.startswith("A strong answer")]
+        assert not repeated, repeated
+
+
+def test_guides_say_what_a_strong_answer_shows_and_invent_nothing():
+    guides = [q for q in local_set(count=20, seed=5) if q.context["answer_kind"] == "guide"]
+    assert guides
+    for q in guides:
+        assert q.answer.startswith("A strong answer would show ")
+        assert not re.search(r"\d", q.answer), q.answer  # no numbers: nothing to invent
 
 
 def test_difficulty_tilts_with_seniority():
@@ -121,34 +128,29 @@ def test_sparse_profile_reports_when_it_runs_out():
     assert 10 <= caught.value.available < 50
 
 
-def test_new_answer_differs_every_time(settings):
+def test_new_answer_is_another_achievement_or_says_none_differs(settings):
     settings.AI_BACKEND = "local"
-    [question] = generate_set(profile=PROFILE, job_title="", company="", count=1, seed=9).questions
+    questions = generate_set(profile=PROFILE, job_title="", company="", count=10, seed=9).questions
+    question = next(q for q in questions if q.context["answer_kind"] == "grounded")
     answers = [question.answer]
-    for seed in range(5):
-        answer, _ = new_answer(
-            profile=PROFILE,
-            question=question,
-            previous=answers[::-1][:5],
-            job_title="",
-            company="",
-            seed=seed,
-        )
-        answers.append(answer)
-    assert len(set(answers)) == 6  # never a repeat of the current or the recent answers
+    for seed in range(4):
+        result = new_answer(profile=PROFILE, question=question, previous=answers[::-1], job_title="",
+                            company="", seed=seed)  # fmt: skip
+        if result.unchanged:
+            assert result.answer == answers[-1]
+            break
+        assert result.answer not in answers
+        answers.append(result.answer)
+    else:
+        raise AssertionError("Jane Doe has three achievements: the fourth regeneration has none left")
 
 
 def test_new_answer_for_a_question_without_context_uses_what_it_mentions(settings):
     settings.AI_BACKEND = "local"
-    question = GeneratedQuestion(
-        "How did you use Kubernetes at Globex?", "Technical", "Medium", "", {}
-    )
-    answer, _ = new_answer(
-        profile=PROFILE, question=question, previous=[], job_title="", company="", seed=1
-    )
-    assert "Kubernetes" in answer and "Globex" in answer
-
-
+    question = GeneratedQuestion("How did you use Django at Globex?", "Technical", "Medium", "", {})
+    result = new_answer(profile=PROFILE, question=question, previous=[], job_title="", company="", seed=1)
+    assert result.answer_kind == "grounded"
+    assert "Developed Django APIs"[1:] in result.answer and "Globex" in result.answer
 def test_malformed_profile_fields_do_not_break_generation():
     odd = {
         "skills": ["Go", 3, None],
@@ -202,23 +204,14 @@ def test_spoken_languages_and_certificates_are_not_tools_and_used_skills_come_fi
     assert facts_used_first.skills[0] == "Go"
 
 
-def test_answer_cites_the_achievement_that_names_the_skill(settings):
+def test_answer_cites_the_achievement_that_names_the_tool(settings):
     settings.AI_BACKEND = "local"
     question = GeneratedQuestion(
-        "Walk me through how you used Go in your work at Northwind Analytics.",
-        "Technical",
-        "Medium",
-        "",
-        {"theme": "depth", "skill": "Go", "company": "Northwind Analytics"},
-    )
+        "Walk me through how you used Go in your work at Northwind Analytics.", "Technical", "Medium", "",
+        {"competency": "sw-depth", "tool": "Go", "company": "Northwind Analytics",
+         "pattern": "Walk me through how you used {tool} in your work at {company}."},
+    )  # fmt: skip
     for seed in range(5):
-        answer, _ = new_answer(
-            profile=PARSED_STYLE,
-            question=question,
-            previous=[],
-            job_title="",
-            company="",
-            seed=seed,
-        )
-        assert "I designed an ingestion service in Go processing 40,000 events per second" in answer
-        assert "7.8 years" in answer
+        result = new_answer(profile=PARSED_STYLE, question=question, previous=[], job_title="", company="", seed=seed)
+        assert "I designed an ingestion service in Go processing 40,000 events per second" in result.answer
+        assert result.answer.startswith("As Senior Software Engineer at Northwind Analytics")

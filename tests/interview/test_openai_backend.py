@@ -24,6 +24,10 @@ def question_set(count: int, *, duplicate: bool = False) -> str:
             "category": "Technical",
             "difficulty": "Hard",
             "answer": f"At Acme Cloud I built Go microservices for payments (story {n}).",
+            "answer_kind": "grounded",
+            "listen_for": ["a real system"],
+            "follow_ups": ["What broke first?"],
+            "flags": [],
         }
         for n in range(1, count + 1)
     ]
@@ -62,8 +66,34 @@ def test_generate_with_openai_sends_schema_and_profile_and_stores_usage(
     assert user_message["profile"]["personal_info"] == {"name": "Jane Doe"}  # no email or phone
     assert sum(user_message["questions_per_difficulty"].values()) == 3
     generation = QuestionGeneration.objects.get()
-    assert generation.backend == "openai" and generation.prompt_version == "interview-openai-v1"
+    assert generation.backend == "openai" and generation.prompt_version == "interview-openai-v2"
     assert generation.token_usage["total_tokens"] == 500
+    # Issue 17: the prompt names the family and says to use only the profile's facts; the answer
+    # kind comes back in the API's shape.
+    system = request["messages"][0]["content"]
+    assert "Use only these facts" in system and "A strong answer would show" in system
+    assert user_message["occupation_family"] == "software_data"
+    assert {q["answer_kind"] for q in body["questions"]} == {"grounded"}
+    assert request["response_format"]["json_schema"]["schema"]["properties"]["questions"]["items"][
+        "properties"]["answer_kind"]["enum"] == ["grounded", "guide"]
+
+
+def test_interviewer_mode_with_openai_keeps_listen_for_follow_ups_and_flags(api, job, fake_openai, openai_backend):
+    fake_openai.chat_reply(question_set(2))
+    response = post_json(api, "/api/interview/generate", {
+        "job_id": str(job.id), "num_questions": 2, "mode": "interviewer",
+        "job_description": "We need Kubernetes and Rust.",
+    })  # fmt: skip
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["mode"] == "interviewer"
+    first = body["questions"][0]
+    assert first["listen_for"] == ["a real system"] and first["follow_ups"] == ["What broke first?"]
+    assert first["answer_kind"] == "guide"
+    request = fake_openai.calls("chat")[-1]
+    assert "recruiter" in request["messages"][0]["content"] and "Use only these facts" in request["messages"][0]["content"]
+    sent = json.loads(request["messages"][-1]["content"])
+    assert sent["required_skills_of_the_job"] == ["Kubernetes", "Rust"]
 
 
 def test_extra_questions_are_trimmed(api, job, fake_openai, openai_backend):
@@ -119,7 +149,8 @@ def test_regenerate_with_openai_asks_for_a_different_answer(api, job, fake_opena
     original = generate(api, job, num=2).json()["questions"][0]["answer"]
     fake_openai.chat_reply(
         json.dumps(
-            {"answer": "In my 4.5 years at Acme Cloud I led four engineers building Go services."}
+            {"answer": "In my 4.5 years at Acme Cloud I led four engineers building Go services.",
+             "answer_kind": "grounded"}
         )
     )
     response = post_json(
@@ -129,7 +160,8 @@ def test_regenerate_with_openai_asks_for_a_different_answer(api, job, fake_opena
     assert response.json()["answer"].startswith("In my 4.5 years at Acme Cloud")
     request = json.loads(fake_openai.calls("chat")[-1]["messages"][-1]["content"])
     assert request["previous_answer_to_avoid"] == original
-    fake_openai.chat_reply(json.dumps({"answer": response.json()["answer"]}))
+    assert response.json()["answer_kind"] == "grounded"
+    fake_openai.chat_reply(json.dumps({"answer": response.json()["answer"], "answer_kind": "grounded"}))
     same = post_json(
         api, "/api/interview/regenerate-answer", {"job_id": str(job.id), "question_id": "q1"}
     )
