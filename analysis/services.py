@@ -328,8 +328,9 @@ def document_warnings(extracted: Extracted) -> list[dict]:
             "sample": "",
             "pages": pages,
             "message": (
-                f"{len(pages)} scanned page(s) read by OCR (page {', '.join(map(str, pages))}): "
-                "check names, numbers and dates against the file"
+                f"{len(pages)} scanned {'page' if len(pages) == 1 else 'pages'} read by OCR "
+                f"({'page' if len(pages) == 1 else 'pages'} {', '.join(map(str, pages))}): check names, "
+                "numbers and dates against the file"
             ),
         })
     return warnings

@@ -50,10 +50,14 @@ def summary(hidden: list[HiddenText]) -> dict | None:
         "sample": sample,
         "reasons": reasons,
         "message": (
-            f"{len(pieces)} piece(s) of text a reader cannot see ({', '.join(reasons)}) were left "
-            "out of the analysis"
+            f"{_count(len(pieces), 'passage')} of text a reader cannot see ({', '.join(reasons)}) "
+            f"{'was' if len(pieces) == 1 else 'were'} left out of the analysis"
         ),
     }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def audit_text(hidden: list[HiddenText]) -> str:

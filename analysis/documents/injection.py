@@ -69,7 +69,7 @@ def summary(injections: list[Injection]) -> dict | None:
         "sample": sample,
         "patterns": sorted({item.pattern for item in injections}),
         "message": (
-            f"{len(injections)} line(s) address an AI reviewer rather than a reader; they were "
-            "analysed as resume text only, never followed"
+            f"{len(injections)} {'line addresses' if len(injections) == 1 else 'lines address'} an AI "
+            "reviewer rather than a reader; analysed as resume text only, never followed"
         ),
     }

@@ -279,3 +279,21 @@ def injection_docx() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def ocr_fixture(name: str) -> bytes:
+    return (FIXTURES.parent / "ocr" / name).read_bytes()
+
+
+# The issue-14 corpus: (name, filename, builder, expected status, warning kinds, candidate name).
+# Every file must finish (no worker crash), with its warnings, and no HIDDEN_SKILLS in its skills.
+DOCUMENT_CORPUS = [
+    ("image-only PDF (100 dpi)", "scanned.pdf", lambda: fixture("scanned.pdf"), "completed", {"ocr"}, "Jordan Avery Lee"),
+    ("scan turned 90°", "rotated.pdf", lambda: ocr_fixture("scan-rotated-90.pdf"), "completed", {"ocr"}, "Jordan Avery Lee"),
+    ("text page + scanned page", "mixed.pdf", lambda: ocr_fixture("mixed.pdf"), "completed", {"ocr"}, "Jordan Avery Lee"),
+    ("hidden-text PDF", "stuffed.pdf", hidden_text_pdf, "completed", {"hidden_text"}, "Morgan Ellis Hart"),
+    ("render mode 3 PDF", "mode3.pdf", invisible_mode_pdf, "completed", {"hidden_text"}, "Morgan Ellis Hart"),
+    ("hidden-text DOCX", "stuffed.docx", hidden_text_docx, "completed", {"hidden_text"}, "Morgan Ellis Hart"),
+    ("injection PDF", "injected.pdf", injection_pdf, "completed", {"prompt_injection"}, "Morgan Ellis Hart"),
+    ("white injection DOCX", "injected.docx", injection_docx, "completed", {"hidden_text", "prompt_injection"}, "Morgan Ellis Hart"),
+]
