@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import connection
 
-from analysis.parsing.skills import find_skills
+from analysis.parsing.skills import taxonomy, tokens
 
 # Degree levels (analysis/profile.py Education.level) in order; a filter for one level accepts it
 # and every level above it.
@@ -28,13 +29,24 @@ DEGREE_ORDER = {
 DEGREE_CHOICES = ["Associate", "Bachelor's", "Master's", "Doctorate"]
 
 
+@lru_cache(maxsize=1)
+def folded_forms() -> tuple[dict[tuple[str, ...], str], int]:
+    """Every taxonomy form lower-cased: a query is typed in any case. Forms that are ordinary
+    words count only from four letters ("kafka", "spring"), so "go" or "r" stay words."""
+    tax = taxonomy()
+    forms = {key: skill.name for key, skill in tax.folded.items()}
+    for key, skill in tax.exact.items():
+        if key not in tax.words or len(" ".join(key)) >= 4:
+            forms.setdefault(tuple(token.lower() for token in key), skill.name)
+    return forms, tax.longest
+
+
 def canonical_skill(name: str) -> str:
-    """The taxonomy's name for a skill as typed ('postgres' -> 'PostgreSQL'); as typed otherwise."""
+    """The taxonomy's name for a skill as typed, in any case ('postgres' -> 'PostgreSQL',
+    'Apache Kafka' -> 'Kafka'); as typed when the whole of it names no skill."""
     name = " ".join(name.split())
-    found = find_skills([name])
-    if len(found) == 1 and len(found[0].name) >= len(name) // 2:
-        return found[0].name
-    return name
+    forms, _ = folded_forms()
+    return forms.get(tuple(word.lower() for word in tokens(name)), name)
 
 
 def levels_at_least(level: str) -> list[str]:

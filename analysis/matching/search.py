@@ -12,12 +12,13 @@ Three rankings of candidates are fused by reciprocal-rank fusion (RRF, k = 60):
 score(candidate) = sum over the rankings it appears in of 1 / (60 + rank), rank from 1.
 
 Filtered vector search on pgvector 0.6.2 (no iterative index scans): an HNSW scan filters only
-after it has found its ef_search nearest chunks, so a filter can leave too few. So: when the
-allowed candidates are few (<= EXACT_MAX_CANDIDATES) the search is exact over their chunks
-(the job_id index, then distances for those rows only: correct and fast because they are few);
-otherwise the HNSW index is scanned with ef_search = HNSW_EF_SEARCH, the result filtered, and if
-fewer than SEMANTIC_DEPTH chunks survive the search is redone exactly. Full-text search is always
-exact (GIN index, then the filter).
+after it has found its ef_search nearest chunks, so a filter can leave too few. So (vector_plan):
+when the allowed chunks are few (<= EXACT_MAX_CHUNKS) the search is exact over them (the job_id
+index, then distances for those rows only); otherwise the HNSW index is scanned with an ef_search
+sized so that, at the allowed share of all chunks, ~1.5 x MIN_SURVIVORS chunks are expected to
+pass the filter, and if fewer than MIN_SURVIVORS do, the search is redone exactly. A share so
+small that ef_search would pass pgvector's maximum (1000) goes to exact search directly. Every
+path returns only allowed chunks. Full-text search is always exact (GIN index, then the filter).
 """
 
 from __future__ import annotations
@@ -30,15 +31,21 @@ from functools import lru_cache
 
 from django.db import connection, transaction
 
-from analysis.matching.candidates import Allowed, Facets, allowed_candidates
-from analysis.parsing.skills import find_skills, taxonomy, tokens
+from analysis.matching.candidates import Allowed, Facets, allowed_candidates, folded_forms
+from analysis.parsing.skills import find_skills, tokens
 from resume_analyzer.ai.embeddings import embed_text
 
 RRF_K = 60
 SEMANTIC_DEPTH = 100  # chunks taken from the vector search
 TEXT_DEPTH = 100  # chunks taken from the full-text search
-EXACT_MAX_CANDIDATES = 2000  # up to this many allowed candidates, vector search is exact
-HNSW_EF_SEARCH = 400
+EXACT_MAX_CHUNKS = 4000  # up to this many allowed chunks, vector search is exact
+HNSW_EF_SEARCH = 200  # the least ef_search used (pgvector's default is 40)
+HNSW_EF_MAX = 1000  # pgvector's maximum
+MIN_SURVIVORS = 40  # chunks an HNSW scan must keep after the filter, else the search is redone exactly
+SURVIVOR_MARGIN = 1.5  # ef_search is sized for this many times MIN_SURVIVORS expected survivors
+# A candidate only the semantic ranking found (no query word, no skill) is shown only this similar:
+# below it MiniLM is matching the genre of the text (any resume), not the query.
+SEMANTIC_ONLY_FLOOR = 0.3
 MAX_QUERY_CHARS = 500
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
 SNIPPET_CHARS = 320
@@ -91,9 +98,20 @@ def semantic_exact(vector: str, allowed: Allowed, depth: int) -> list[tuple[int,
     return _rows(
         "SELECT c.id, c.job_id, 1 - (c.embedding <=> %s::vector) FROM analysis_resumechunk c "
         "WHERE c.job_id = ANY(%s::uuid[]) AND c.embedding IS NOT NULL "
-        "ORDER BY c.embedding <=> %s::vector LIMIT %s",
+        # "+ 0": an expression the HNSW index cannot serve, so the planner never answers this
+        # with an index scan that filters afterwards (and returns fewer, approximate rows)
+        "ORDER BY (c.embedding <=> %s::vector) + 0 LIMIT %s",
         [vector, allowed.job_ids, vector, depth],
     )
+
+
+HNSW_SQL = (
+    "SELECT n.id, n.job_id, 1 - n.distance FROM ("
+    "  SELECT id, job_id, embedding <=> %s::vector AS distance FROM analysis_resumechunk"
+    "  ORDER BY embedding <=> %s::vector LIMIT %s"
+    ") n JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = n.job_id "
+    "ORDER BY n.distance LIMIT %s"
+)
 
 
 def semantic_hnsw(vector: str, allowed: Allowed, depth: int, ef_search: int) -> list[tuple[int, uuid.UUID, float]]:
@@ -101,26 +119,44 @@ def semantic_hnsw(vector: str, allowed: Allowed, depth: int, ef_search: int) -> 
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(ef_search)])
-            cursor.execute(
-                "SELECT n.id, n.job_id, 1 - n.distance FROM ("
-                "  SELECT id, job_id, embedding <=> %s::vector AS distance FROM analysis_resumechunk"
-                "  ORDER BY embedding <=> %s::vector LIMIT %s"
-                ") n JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = n.job_id "
-                "ORDER BY n.distance LIMIT %s",
-                [vector, vector, ef_search, allowed.job_ids, depth],
-            )
+            cursor.execute(HNSW_SQL, [vector, vector, ef_search, allowed.job_ids, depth])
             return cursor.fetchall()
+
+
+def corpus_size() -> tuple[float, float]:
+    """(chunks, profiles) in the whole database, from the planner's statistics (no count)."""
+    rows = _rows(
+        "SELECT relname, reltuples FROM pg_class WHERE relname IN ('analysis_resumechunk', 'analysis_userprofile')", []
+    )
+    sizes = {name: max(float(count), 0.0) for name, count in rows}
+    return sizes.get("analysis_resumechunk", 0.0), sizes.get("analysis_userprofile", 0.0)
+
+
+def vector_plan(allowed_count: int) -> int | None:
+    """The ef_search for an HNSW scan whose post-filter should keep MIN_SURVIVORS chunks, or None
+    for exact search: when the allowed chunks are few (exact is cheap), or so rare among all
+    chunks that even ef_search = 1000 (pgvector's maximum) would keep too few."""
+    chunks, profiles = corpus_size()
+    per_candidate = chunks / profiles if profiles >= 1 else 10.0
+    if allowed_count * per_candidate <= EXACT_MAX_CHUNKS or chunks < 1:
+        return None
+    fraction = min(1.0, allowed_count / max(profiles, 1.0))
+    ef_search = int(MIN_SURVIVORS * SURVIVOR_MARGIN / fraction) + 1
+    if ef_search > HNSW_EF_MAX:
+        return None
+    return max(HNSW_EF_SEARCH, ef_search)
 
 
 def semantic_chunks(text: str, allowed: Allowed, depth: int = SEMANTIC_DEPTH) -> tuple[list[ChunkHit], str]:
     if not allowed:
         return [], "none"
     vector = vector_literal(query_vector(text))
-    if len(allowed) <= EXACT_MAX_CANDIDATES:
+    ef_search = vector_plan(len(allowed))
+    if ef_search is None:
         rows, strategy = semantic_exact(vector, allowed, depth), "exact"
     else:
-        rows, strategy = semantic_hnsw(vector, allowed, depth, HNSW_EF_SEARCH), "hnsw"
-        if len(rows) < depth:
+        rows, strategy = semantic_hnsw(vector, allowed, depth, ef_search), "hnsw"
+        if len(rows) < min(MIN_SURVIVORS, depth):
             rows, strategy = semantic_exact(vector, allowed, depth), "hnsw+exact"
     return [ChunkHit(row[0], row[1], rank, float(row[2])) for rank, row in enumerate(rows, 1)], strategy
 
@@ -154,23 +190,11 @@ def query_lexemes(text: str) -> list[str]:
     return sorted(row[0] for row in rows)
 
 
-@lru_cache(maxsize=1)
-def _folded_forms() -> tuple[dict[tuple[str, ...], str], int]:
-    """Every taxonomy form lower-cased: a query is typed in any case. Forms that are ordinary
-    words count only from four letters ("kafka", "spring"), so "go" or "r" stay words."""
-    tax = taxonomy()
-    forms = {key: skill.name for key, skill in tax.folded.items()}
-    for key, skill in tax.exact.items():
-        if key not in tax.words or len(" ".join(key)) >= 4:
-            forms.setdefault(tuple(token.lower() for token in key), skill.name)
-    return forms, tax.longest
-
-
 def query_skills(text: str, facets: Facets) -> list[str]:
     """Taxonomy skills the query names (any case; ordinary words only as the taxonomy writes
     them), then the skills filter."""
     named = [skill.name for skill in find_skills([text], prose=True)]
-    forms, longest = _folded_forms()
+    forms, longest = folded_forms()
     words = [word.lower() for word in tokens(text)]
     position = 0
     while position < len(words):
@@ -242,10 +266,14 @@ def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> Sea
     wanted = query_skills(text, facets)
     skills_rank, matched = skills_order(found, wanted, profile_skills(found))
     scores = rrf(semantic_rank, text_rank, skills_rank)
-    best = sorted(found, key=lambda job_id: (-scores[job_id], semantic_rank.get(job_id, 10**6)))[:limit]
-    similarity = {}
+    similarity: dict[uuid.UUID, float] = {}
     for hit in semantic:
         similarity.setdefault(hit.job_id, hit.score)
+    found = [
+        job_id for job_id in found
+        if job_id in text_rank or job_id in skills_rank or similarity.get(job_id, 0.0) >= SEMANTIC_ONLY_FLOOR
+    ]  # fmt: skip
+    best = sorted(found, key=lambda job_id: (-scores[job_id], semantic_rank.get(job_id, 10**6)))[:limit]
     results = [
         SearchResult(
             upload_id=allowed.upload_of[job_id],
