@@ -4,7 +4,6 @@ the profile resource (ours): read, correct, list and restore versions (`router`)
 import functools
 import uuid
 
-from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -154,10 +153,12 @@ def _job_serializer() -> JobSerializer:
 def _jobs_statement() -> tuple[str, dict, list[str]] | None:
     """The statement, its fixed parameters and the job columns it reads (those JobSerializer's
     fields read); None when a field reads something other than a column (the DRF path serves)."""
-    try:
-        read = {AnalysisJob._meta.get_field(field.source).attname for field in _job_serializer().fields.values()}
-    except FieldDoesNotExist:
+    concrete = AnalysisJob._meta.concrete_fields
+    by_name = {**{field.name: field for field in concrete}, **{field.attname: field for field in concrete}}
+    sources = [field.source for field in _job_serializer().fields.values()]
+    if not all(source in by_name for source in sources):
         return None
+    read = {by_name[source].attname for source in sources}
     # In the model's field order: Model.from_db takes the values so.
     columns = [field.attname for field in AnalysisJob._meta.concrete_fields if field.attname in read]
     owned_sql, owned_params = correlated(

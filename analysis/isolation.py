@@ -78,9 +78,8 @@ def _collect(pid: int, read_end: int, time_limit: float, memory_mb: int) -> Any:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 os.kill(pid, signal.SIGKILL)
-                raise ExtractionError(
-                    f"reading the file took longer than the {time_limit:g} s limit (it may be built to be slow to read)"
-                )
+                # The extraction's own words for its (between-page) time limit.
+                raise ExtractionError(f"Text extraction took longer than {time_limit:g} s and was stopped")
             ready, _, _ = select.select([read_end], [], [], remaining)
             if not ready:
                 continue

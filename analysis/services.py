@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -247,6 +247,8 @@ def job_run(*, job_id: uuid.UUID | str, worker: str) -> None:
         logger.warning("job %s was deleted or taken over while running", job_id)
     except StageError as exc:
         job_fail(job_id=job.id, message=str(exc), worker=worker)
+    except (OperationalError, InterfaceError):
+        raise  # the database went away: not the job's fault; the task requeues it (analysis.tasks)
     except Exception:  # a bug must still end the job cleanly, never leave it running
         logger.exception("job %s crashed", job_id)
         job_fail(job_id=job.id, message="Analysis failed: unexpected internal error", worker=worker)
@@ -485,6 +487,23 @@ def _reap_one(job: AnalysisJob) -> int:
         _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
     logger.warning("requeued job %s: its worker %s stopped", job.id, job.worker)
     return 1
+
+
+def job_requeue(*, job_id: uuid.UUID | str, worker: str) -> bool:
+    """Put a job its worker could not finish (the database went away mid-run) back in the queue,
+    while that worker still holds it; it runs again from the start (one more attempt)."""
+    job = AnalysisJob.objects.filter(id=job_id, worker=worker, status__in=RUNNING_STATUSES).only(
+        "id", "worker", "owner_id"
+    ).first()
+    if job is None:
+        return False
+    with transaction.atomic():
+        if not _still_running(job).update(**_reset_fields()):
+            return False
+        _enqueue(job.id)
+        _publish(job.id, job.owner_id, JobStatus.QUEUED, 0)
+    logger.warning("requeued job %s: the database went away while it ran", job.id)
+    return True
 
 
 def _still_running(job: AnalysisJob):

@@ -9,15 +9,29 @@ the pruning of refilled rate-limit rows.
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import (
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.dispatch import receiver
 from django_q.signals import post_spawn
 
-from analysis.services import job_claim, job_heartbeat, job_run, jobs_reap, worker_identity
+from analysis.services import (
+    job_claim,
+    job_heartbeat,
+    job_requeue,
+    job_run,
+    jobs_reap,
+    worker_identity,
+)
 from resume_analyzer.ai.embeddings import uses_local_model
 
 logger = logging.getLogger(__name__)
@@ -37,9 +51,30 @@ def analysis_job_run(job_id: str) -> str:
     if not job_claim(job_id=job_id, worker=worker):
         return f"job {job_id} not claimed (already taken, finished or deleted)"
     share_cpus()
-    with heartbeat(job_id=job_id, worker=worker):
-        job_run(job_id=job_id, worker=worker)
+    try:
+        with heartbeat(job_id=job_id, worker=worker):
+            job_run(job_id=job_id, worker=worker)
+    except (OperationalError, InterfaceError):
+        logger.warning("job %s interrupted: the database went away", job_id, exc_info=True)
+        return requeue_when_database_returns(job_id=job_id, worker=worker)
     return f"job {job_id} processed"
+
+
+def requeue_when_database_returns(*, job_id: str, worker: str) -> str:
+    """Wait for the database (backing off, up to ANALYSIS_STALE_SECONDS), then queue the job
+    again; if it stays away longer, the reaper requeues the job by its stale heartbeat."""
+    deadline = time.monotonic() + settings.ANALYSIS_STALE_SECONDS
+    pause = 0.5
+    while True:
+        connection.close()  # the broken connection; the next query opens a fresh one
+        try:
+            requeued = job_requeue(job_id=job_id, worker=worker)
+            return f"job {job_id} {'requeued' if requeued else 'taken over'} after a database outage"
+        except (OperationalError, InterfaceError):
+            if time.monotonic() + pause > deadline:
+                return f"job {job_id} left to the reaper: the database is still away"
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
 
 
 def analysis_jobs_reap() -> int:

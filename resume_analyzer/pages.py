@@ -6,14 +6,17 @@ error no view handles reaches `PageErrorMiddleware`: a NotFound is the 404 page 
 Http404), any other refusal an error page with its message and the API's status for it.
 """
 
+import logging
 import math
 
 from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from resume_analyzer.ai.errors import AIError
 from resume_analyzer.api_errors import (
+    DATABASE_DOWN,
     INTERNAL_ERROR,
     REFUSED,
     error_body,
@@ -21,6 +24,8 @@ from resume_analyzer.api_errors import (
     status_code,
 )
 from resume_analyzer.errors import ApplicationError, NotFound, RateLimited
+
+logger = logging.getLogger(__name__)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -61,6 +66,14 @@ def form_error(form: forms.Form, exc: ApplicationError, text: str | None = None)
     form.add_error(field, text if text is not None else page_sentence(exc))
 
 
+def database_unavailable(exception: Exception) -> HttpResponse:
+    """The database went away: a 503 page at once, rendered without it (no user, no session)."""
+    logger.error("database unavailable: %s", exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
 class PageErrorMiddleware:
     """Answers the refusals no page view handled; /api/ is api_errors' business."""
 
@@ -73,6 +86,8 @@ class PageErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if request.path.startswith("/api/"):
             return None
+        if isinstance(exception, DATABASE_DOWN):
+            return database_unavailable(exception)
         if isinstance(exception, AIError):
             exception = from_ai_error(exception)
         if isinstance(exception, NotFound):

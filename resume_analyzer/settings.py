@@ -92,6 +92,9 @@ else:
 
     DATABASES = {"default": database_settings(DATA_DIR)}
 DATABASES["default"].setdefault("TEST", {})
+# A database that went away fails requests at once (503) instead of hanging them: libpq gives up
+# connecting after 2 s (its minimum; a refused or missing socket fails at once).
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 # The web process (resume_analyzer/server.py sets DATABASE_POOL): under ASGI a request's sync
 # code can run on a fresh thread, and per-thread persistent connections (CONN_MAX_AGE) piled up
 # until PostgreSQL refused clients (80 requests/s took one web process from 10 to 87 connections
@@ -104,7 +107,10 @@ if env_bool("DATABASE_POOL", False):
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": env_int("DATABASE_POOL_SIZE", 10),
-        "timeout": 10,
+        # How long a request waits for a connection: with the database gone the pool has none to
+        # give, and a request must fail fast (503) rather than wait (it waited 10 s). The pool
+        # reconnects by itself in the background once the database is back.
+        "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "0.5")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
