@@ -98,7 +98,7 @@ def test_analyze_true_starts_the_analysis_in_the_same_request(api, owner, post_u
 
 
 def test_delete_removes_the_file_and_every_row_made_from_it(
-    api, outsider_api, owner, django_capture_on_commit_callbacks
+    api, outsider_api, owner, client, django_capture_on_commit_callbacks
 ):
     upload = make_upload(owner)
     kept = make_upload(owner, "other.pdf")
@@ -144,6 +144,9 @@ def test_delete_removes_the_file_and_every_row_made_from_it(
     question = SavedQuestion.objects.get(owner=owner)
     assert question.job_id is None and question.source_id is None and question.resume_deleted
     assert api.get("/api/interview/library").json()[0]["resume_deleted"] is True
+    client.force_login(owner)
+    library = client.get("/interview/library").content.decode()
+    assert "data-resume-deleted>resume deleted</span>" in library and question.question in library
     # The other upload and its file are untouched; a second delete is a 404.
     assert Path(kept.file.path).exists() and Upload.objects.filter(id=kept.id).exists()
     assert api.delete(f"/api/uploads/{upload.id}").status_code == 404
