@@ -25,6 +25,7 @@ DOCX_TINY_HALF_POINTS = 4  # Word sizes are in half-points: 2 pt
 NEAR_WHITE = 0.92  # every RGB component at least this (0..1) counts as white on white
 INK_CONTRAST = 28  # of 255: the least difference between a glyph's pixels and its background
 RENDER_SCALE = 2.0  # 144 dpi: even 4-pt glyphs leave a few dark pixels
+MAX_RENDER_PIXELS = 16_000_000  # 16 MB of grayscale, about an A0 page at 144 dpi
 SAMPLE_CHARS = 120
 
 
@@ -122,13 +123,17 @@ class PageInk:
 def render_page(pdfium_page, crop_x0: float, crop_top: float) -> PageInk | None:
     """The page drawn by pdfium in grayscale; None if it cannot be drawn."""
     try:
-        bitmap = pdfium_page.render(scale=RENDER_SCALE, grayscale=True, draw_annots=False)
+        width, height = pdfium_page.get_size()
+        scale = RENDER_SCALE
+        if width * height * scale * scale > MAX_RENDER_PIXELS:  # a poster-sized page: draw it smaller
+            scale = (MAX_RENDER_PIXELS / max(1.0, width * height)) ** 0.5
+        bitmap = pdfium_page.render(scale=scale, grayscale=True, draw_annots=False)
         pixels = bitmap.to_numpy()
     except Exception:  # a page pdfium cannot draw is checked by its attributes alone
         return None
     if pixels.ndim == 3:
         pixels = pixels[:, :, 0]
-    return PageInk(pixels, crop_x0, crop_top)
+    return PageInk(pixels, crop_x0, crop_top, scale)
 
 
 def word_reason(word: dict, cropbox: tuple, ink: PageInk | None) -> str | None:
