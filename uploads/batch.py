@@ -22,7 +22,7 @@ from uploads.services import upload_create
 
 logger = logging.getLogger(__name__)
 
-MAX_BATCH_FILES = 20
+MAX_BATCH_FILES = 25  # "20 resumes and a zip" in one drop, with room to spare
 
 
 @dataclass

@@ -180,9 +180,9 @@ def test_batch_answers_207_with_one_result_per_file(api, owner, media_snapshot):
 
 def test_batch_limits(api, settings):
     too_many = post_files(api, "/api/uploads/batch",
-                          [("files", f"r{i}.pdf", b"%PDF-", MIME["pdf"]) for i in range(21)])
+                          [("files", f"r{i}.pdf", b"%PDF-", MIME["pdf"]) for i in range(26)])
     assert too_many.status_code == 400 and too_many.json()["error"] == "Too many files"
-    assert "at most 20" in too_many.json()["message"]
+    assert "at most 25" in too_many.json()["message"]
     none = post_files(api, "/api/uploads/batch", [], {"note": "x"})
     assert none.status_code == 400 and none.json()["error"] == "No file uploaded"
     settings.MAX_UPLOAD_BYTES = 100_000
