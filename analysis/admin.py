@@ -33,6 +33,8 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         "completed_at",
         "worker",
         "token_usage",
+        "warnings",
+        "hidden_text",  # what the analysis left out as unseen by a reader (analysis/documents/hidden.py)
     ]
     raw_id_fields = ["upload", "owner"]
     date_hierarchy = "created_at"
