@@ -427,7 +427,17 @@ class _DocxRuns:
         chain = [rpr]
         chain += self._style_chain(self._val(rpr, f"{{{W_NS}}}rStyle"))
         chain += self._style_chain(self._val(ppr, f"{{{W_NS}}}pStyle"))
-        return docx_run_reason(chain)
+        return docx_run_reason(chain, self._backgrounds(paragraph, ppr))
+
+    def _backgrounds(self, paragraph, ppr) -> list:
+        """The shading behind a paragraph: its own and that of the table cells around it."""
+        found = [ppr.find(f"{{{W_NS}}}shd")] if ppr is not None else []
+        if paragraph is not None:
+            for cell in paragraph.iterancestors(f"{{{W_NS}}}tc"):
+                tcpr = cell.find(f"{{{W_NS}}}tcPr")
+                if tcpr is not None:
+                    found.append(tcpr.find(f"{{{W_NS}}}shd"))
+        return [shd for shd in found if shd is not None]
 
     def paragraph_text(self, paragraph) -> str:
         """The paragraph's visible text (python-docx's Paragraph.text, less hidden runs)."""

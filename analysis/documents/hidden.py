@@ -202,9 +202,18 @@ def _hex_near_white(value: str | None) -> bool:
     return min(parts) >= NEAR_WHITE
 
 
-def docx_run_reason(properties: list) -> str | None:
+def _coloured(shading) -> bool:
+    """A w:shd that paints a background other than white."""
+    if shading is None:
+        return False
+    fill = shading.get(_w("fill")) or "auto"
+    return fill.lower() not in {"auto", ""} and not _hex_near_white(fill)
+
+
+def docx_run_reason(properties: list, backgrounds: list | None = None) -> str | None:
     """Why a Word run is hidden, from its run properties (w:rPr elements, the run's own first,
-    then its character style's and paragraph style's): None if it is visible."""
+    then its character style's and paragraph style's): None if it is visible. `backgrounds` are
+    the w:shd of its paragraph and table cells: white text on a coloured cell is visible."""
     vanish = color = size = shading = None
     for rpr in properties:
         if rpr is None:
@@ -220,11 +229,14 @@ def docx_run_reason(properties: list) -> str | None:
     if _on(vanish):
         return "vanish"
     if color is not None:
-        dark_shading = shading is not None and not _hex_near_white(shading.get(_w("fill"))) and (
-            shading.get(_w("fill")) or "auto"
-        ) not in {"auto", ""}
+        highlighted = any(
+            rpr is not None and (rpr.find(_w("highlight")) is not None)
+            and (rpr.find(_w("highlight")).get(_w("val")) or "none") not in {"none", "white"}
+            for rpr in properties
+        )
+        dark_background = highlighted or _coloured(shading) or any(_coloured(shd) for shd in backgrounds or [])
         theme = (color.get(_w("themeColor")) or "").lower()
-        if not dark_shading and (_hex_near_white(color.get(_w("val"))) or theme in WHITE_THEME_COLORS):
+        if not dark_background and (_hex_near_white(color.get(_w("val"))) or theme in WHITE_THEME_COLORS):
             return "white"
     if size is not None:
         try:

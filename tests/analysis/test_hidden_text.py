@@ -50,6 +50,7 @@ def test_render_mode_3_text_is_invisible(tmp_path):
 
 def test_docx_hidden_runs_are_left_out(tmp_path):
     extracted = _extract(tmp_path, "hidden.docx", bad.hidden_text_docx())
+    assert extracted.text.startswith("Morgan Ellis Hart\n")  # white on a dark table cell: visible
     assert "Python, SQL, Django" in extracted.text
     for skill in ("Kubernetes", "Terraform", "Haskell", "Erlang", "COBOL"):
         assert skill not in extracted.text

@@ -234,15 +234,25 @@ def invisible_mode_pdf() -> bytes:
 
 def hidden_text_docx() -> bytes:
     """A Word resume (python-docx) with hidden runs: w:vanish, white, 1-pt, and a character
-    style that is hidden; visible skills Python, SQL, Django."""
+    style that is hidden; visible skills Python, SQL, Django, and the name in white on a dark
+    table cell (visible)."""
     import docx
     from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
     document = docx.Document()
     secret = document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
     secret.font.hidden = True
-    document.add_heading("Morgan Ellis Hart", level=1)
+    banner = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), "1F3A5F")
+    banner._tc.get_or_add_tcPr().append(shading)
+    name = banner.paragraphs[0].add_run("Morgan Ellis Hart")
+    name.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    name.font.size = Pt(20)
     document.add_paragraph("morgan.hart@example.org | +1 415 555 0142 | San Francisco, CA")
     document.add_heading("Experience", level=2)
     document.add_paragraph("Software Engineer — Bluefin Systems, Jan 2020 – Present")
