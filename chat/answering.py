@@ -284,7 +284,7 @@ def languages(r: Reading, question: str) -> str:
 
 def skills(r: Reading, _question: str) -> str:
     names = [skill for category, skill in r.all_skills()
-             if not SPOKEN_CATEGORY.search(category) and not re.search(r"certif|soft", category, re.I)]  # fmt: skip
+             if not SPOKEN_CATEGORY.search(category) and not re.search(r"certif|soft skill", category, re.I)]  # fmt: skip
     if not names:
         return f"The resume does not list specific skills for {r.name}."
     return f"{r.possessive} listed skills include {_join(names[:10])}."

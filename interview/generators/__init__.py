@@ -69,7 +69,7 @@ def required_skills(job_description: str) -> list[str]:
 
     lines = [line for line in (job_description or "").splitlines() if line.strip()][:400]
     found = find_skills(lines, prose=True)
-    return [skill.name for skill in found if not re.search(r"spoken|soft", skill.category, re.I)][:20]
+    return [skill.name for skill in found if not re.search(r"spoken|soft skill", skill.category, re.I)][:20]
 
 
 @dataclass(frozen=True)

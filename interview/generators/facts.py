@@ -89,6 +89,11 @@ class Facts:
     required: list[str] = field(default_factory=list)  # skills a job description asks for
 
     @property
+    def titles(self) -> str:
+        """The latest titles and the occupation, which decide the bank's competencies that apply."""
+        return " | ".join([*(e.role for e in self.experiences[:2] if e.role), self.occupation])
+
+    @property
     def bank(self) -> Bank:
         return bank_for(self.family)
 

@@ -31,7 +31,7 @@ SOFTWARE_CATEGORIES = frozenset({
     "Programming Languages", "Frameworks & Libraries", "Databases", "Cloud & DevOps",
     "Data & Machine Learning", "Testing & Quality", "Mobile", "Security",
 })  # fmt: skip
-NEVER_TOOLS = re.compile(r"spoken|human lang|soft|interest|hobb|certif", re.IGNORECASE)
+NEVER_TOOLS = re.compile(r"spoken|human lang|soft skill|interest|hobb|certif", re.IGNORECASE)
 ENGINEERING_TOOLS = re.compile(
     r"(?<![a-z])(?:cad|autocad|solidworks|ansys|catia|creo|inventor|fusion 360|matlab|simulink|"
     r"labview|plc|scada|gd&t|fea|finite element|cfd|revit|civil 3d|staad|etabs|minitab|"
@@ -60,6 +60,15 @@ class Competency:
     shows: str  # "A strong answer would show ..."
     listen_for: tuple[str, ...]
     follow_ups: tuple[str, ...]
+    # Asked only when the candidate's latest titles match `when` (and never when they match
+    # `unless`): a technician is not asked about simulation, a marketer not about the shop floor.
+    when: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+
+    def suits(self, titles: str) -> bool:
+        return (self.when is None or bool(self.when.search(titles))) and not (
+            self.unless is not None and self.unless.search(titles)
+        )
 
     def slots(self, pattern: str) -> frozenset[str]:
         return frozenset(name for _, name, _, _ in Formatter().parse(pattern) if name)
@@ -124,9 +133,17 @@ FIELD_CERTS = {
 OTHER_FIELD_CERTS = _words(r"acls|bls|als|pals|cpa|acca|cima|cfa|shrm|cipd|cscp|tefl|celta|registered nurse")
 
 
-def _c(key, category, difficulties, questions, evidence, shows, listen_for, follow_ups) -> Competency:
+def _c(key, category, difficulties, questions, evidence, shows, listen_for, follow_ups, *,
+       when: str = "", unless: str = "") -> Competency:  # fmt: skip
     return Competency(key, category, difficulties, tuple(questions), _words(evidence), shows,
-                      tuple(listen_for), tuple(follow_ups))
+                      tuple(listen_for), tuple(follow_ups), _words(when) if when else None,
+                      _words(unless) if unless else None)  # fmt: skip
+
+
+TRADES = r"technician|mechanic|electrician|fitter|welder|machinist|plumber|hvac|maintenance|installer|operator|leadman|foreman"
+RETAIL = r"retail|store|shop|sales associate|sales assistant|cashier|boutique|merchandis\w+|sales advisor"
+MARKETING = r"marketing|marketer|brand|social media|seo|sem|content|communications|pr|public relations|copywriter|advertis\w+|growth|campaigns?"
+UX = r"ux|ui|product designer|interaction|web designer|user|usability|service designer|design systems?"
 
 
 # --- behavioural competencies, every family ------------------------------------------------------
@@ -323,14 +340,15 @@ _bank("sales_marketing", "customers", r"sales|selling|upsell\w*|cross-sell\w*|ne
        r"sales|sold|upsell\w*|attachment|targets?|revenue|closed|client book|conversion",
        "reading the customer, asking questions before pitching, linking the product to their need, and asking for the sale",
        ["questions before the pitch", "listening for the real need", "a natural close"],
-       ["What do you do when the customer says it is too expensive?", "How do you follow up after they leave?"]),
+       ["What do you do when the customer says it is too expensive?", "How do you follow up after they leave?"],
+       when=RETAIL, unless=MARKETING),
     _c("sl-targets", TECHNICAL, M + H,
        ["How do you plan your week to hit a sales target?",
         "You are behind target with two weeks to go. What do you change?"],
        r"targets?|quota|exceeded|ranked|revenue|\d+\s?%|growth",
        "knowing your numbers (footfall or pipeline, conversion, average value), where you focus first, and what you stop doing",
        ["knowledge of their own numbers", "a plan, not just effort", "honest about misses"],
-       ["Which number do you watch most closely, and why?"]),
+       ["Which number do you watch most closely, and why?"], unless=r"marketing|social media|brand|content|seo|copywriter"),
     _c("sl-relationships", TECHNICAL, M,
        ["How do you turn one-time buyers into repeat customers?"],
        r"client book|repeat|loyal\w*|relationship\w*|account\w*|retention|crm|salesforce",
@@ -356,7 +374,36 @@ _bank("sales_marketing", "customers", r"sales|selling|upsell\w*|cross-sell\w*|ne
        r"display\w*|visual merchandising|merchandis\w+|layout|floor",
        "the customer's path through the space, what sells together, and checking sales after a change",
        ["a reason behind layout choices", "use of sales data", "keeping standards daily"],
-       ["Which change to a display made the biggest difference?"]),
+       ["Which change to a display made the biggest difference?"], when=RETAIL),
+    _c("mk-channels", TECHNICAL, E + M,
+       ["Which channel has worked best for you, and how do you know?",
+        "How do you decide where to spend a limited marketing budget?"],
+       r"campaign\w*|social media|seo|email|ads|channel\w*|followers|engagement|traffic|\d+\s?%",
+       "how you compare channels on cost and results, the measures you trust, and what you stopped doing",
+       ["measures beyond vanity metrics", "cost per result", "willingness to stop what does not work"],
+       ["What would you cut first if the budget halved?"], when=MARKETING),
+    _c("mk-content", TECHNICAL, M,
+       ["Walk me through how you plan a month of content for a brand.",
+        "How do you keep a brand's voice consistent across channels and people?"],
+       r"content|posts?|copy|brand\w*|calendar|editorial|social media|blog",
+       "audience and goals first, a calendar with themes, a clear voice, and reviewing what performed",
+       ["audience understanding", "planning discipline", "learning from results"],
+       ["Which post or piece performed best, and why?"], when=MARKETING),
+    _c("mk-measure", PROBLEM_SOLVING, M + H,
+       ["A campaign got plenty of clicks but few sales. What do you look at?",
+        "How do you prove what marketing contributed to sales?"],
+       r"conversion|roi|leads?|sales|analytics|attribution|\d+\s?%",
+       "following the funnel step by step, checking tracking, forming a hypothesis and testing a fix",
+       ["funnel thinking", "data checks", "a test to confirm"],
+       ["Which tool do you use to see the funnel?"], when=MARKETING),
+    _c("sl-accounts", TECHNICAL, M + H,
+       ["Walk me through how you grow an existing account.",
+        "How do you build a pipeline for next quarter while closing this one?"],
+       r"accounts?|pipeline|quota|revenue|clients?|partners?|deals?|closed",
+       "account planning, knowing the client's goals, multi-threading contacts, and a steady prospecting habit",
+       ["account planning", "client goals", "pipeline discipline"],
+       ["What was your largest deal, and how did it close?"],
+       when=r"account|business development|bdr|sdr|sales executive|sales manager|sales representative|partner"),
 ], office_tools=True)
 
 _bank("finance", "clients", r"accounting|accounts payable|accounts receivable|bookkeeping|reconcil\w+|ifrs|gaap|"
@@ -405,27 +452,27 @@ _bank("design_creative", "users", r"figma|sketch|adobe\w*|photoshop|illustrator|
        r"designed|redesigned|prototyp\w+|wirefram\w+|flows?|journeys?",
        "how you understood the problem and the users, explored options, tested them, and handed over to build",
        ["users and problem before pixels", "several options explored", "testing before hand-off"],
-       ["Which option did you throw away, and why?"]),
+       ["Which option did you throw away, and why?"], when=r"design\w*|ux|ui"),
     _c("ds-research", TECHNICAL, M,
        ["How do you decide what to test with users, and how do findings change the design?",
         "Tell me about a usability finding that surprised you."],
        r"usability|user research|tests?|interviews?|findings|research",
        "a research question, a method that fits it, and a design change that followed from what you learned",
        ["a clear research question", "fitting method", "evidence changing the design"],
-       ["How many participants did you test with, and was that enough?"]),
+       ["How many participants did you test with, and was that enough?"], when=UX),
     _c("ds-systems", TECHNICAL, M + H,
        ["How do you build and keep a design system that many teams actually use?"],
        r"design systems?|components?|library|tokens|consisten\w+|teams",
        "shared components with clear rules, contribution and review, and measuring adoption",
        ["governance and contribution", "working with engineering", "adoption measured"],
-       ["How do you handle a team that wants to break the system?"]),
+       ["How do you handle a team that wants to break the system?"], when=UX),
     _c("ds-metrics", PROBLEM_SOLVING, M + H,
        ["A redesigned flow looks better but the numbers did not move. What do you do?",
         "How do you show that a design change worked?"],
        r"\d+\s?%|completion|conversion|drop-off|reduced|raised|increased",
        "a success measure agreed before the change, comparing before and after, and learning from a miss",
        ["measures defined up front", "honest reading of results", "iteration"],
-       ["Which metric would you refuse to optimise for?"]),
+       ["Which metric would you refuse to optimise for?"], when=UX),
     _c("ds-critique", SITUATIONAL, M,
        ["A stakeholder insists on a change you believe harms the user experience. How do you respond?"],
        r"stakeholders?|reviews?|critique|roadmap",
@@ -437,7 +484,27 @@ _bank("design_creative", "users", r"figma|sketch|adobe\w*|photoshop|illustrator|
        r"accessib\w+|wcag|contrast|screen reader",
        "concrete checks (contrast, focus order, labels, text size) built into the process, and testing with assistive technology",
        ["specific checks", "part of the process, not an afterthought", "testing with real tools"],
-       ["Which accessibility problem do designers miss most often?"]),
+       ["Which accessibility problem do designers miss most often?"], when=UX),
+    _c("cr-brief", TECHNICAL, E + M,
+       ["Walk me through how you turn a brief into finished work.",
+        "How do you start when a brief is vague?"],
+       r"brief\w*|concepts?|created|produced|designed|edited|wrote|campaign\w*",
+       "clarifying the goal and audience, exploring ideas, choosing one with reasons, and checking it against the brief",
+       ["clarifying questions", "several ideas before one", "checking against the goal"],
+       ["Tell me about a brief you pushed back on."], unless=UX),
+    _c("cr-feedback", SITUATIONAL, M,
+       ["An editor or client asks for changes you disagree with. What do you do?",
+        "How do you take critique of your work?"],
+       r"edit\w*|feedback|reviews?|clients?|approv\w+",
+       "listening for the reason behind the change, explaining your choice briefly, and making the work better either way",
+       ["openness", "reasons over taste", "the work improves"],
+       ["Which piece of feedback changed how you work?"]),
+    _c("cr-deadline", SITUATIONAL, E + M,
+       ["How do you keep quality up when a publication or delivery deadline is close?"],
+       r"deadlines?|daily|weekly|issues?|publication|deliver\w*|on time",
+       "planning backwards from the deadline, deciding what must be perfect and what can be good enough, and flagging risks early",
+       ["planning", "prioritising quality where it matters", "early warning"],
+       ["Have you ever missed a deadline? What happened?"]),
 ])
 
 _bank("operations_logistics", "customers", r"supply chain|logistics|inventory|warehous\w+|procurement|purchasing|"
@@ -599,20 +666,20 @@ _bank("engineering", "clients", r"cad|autocad|solidworks|ansys|catia|creo|invent
        r"designed|drawings?|housings?|components?|prototyp\w+|specification\w*",
        "requirements and constraints, the design choices and calculations behind them, and how you verified them",
        ["clear requirements", "engineering reasoning", "verification"],
-       ["Which requirement was hardest to meet, and why?"]),
+       ["Which requirement was hardest to meet, and why?"], unless=TRADES),
     _c("en-analysis", TECHNICAL, M + H,
        ["How do you decide whether a simulation result can be trusted?"],
        r"analysis|simulation|fea|ansys|calculat\w+|weight|\d+\s?%",
        "checking assumptions, boundary conditions and mesh, comparing with hand calculations or tests, and documenting limits",
        ["sanity checks", "validation against tests", "awareness of limits"],
-       ["Tell me about a result that turned out to be wrong."]),
+       ["Tell me about a result that turned out to be wrong."], unless=TRADES),
     _c("en-manufacture", TECHNICAL, M,
        ["How do you make sure a design can be manufactured at cost?",
         "How do you work with the production floor on a new part?"],
        r"production|plant|manufactur\w+|suppliers?|tolerances?|gd&t|reviews?",
        "involving manufacturing early, sensible tolerances, and design reviews with the people who build it",
        ["design for manufacture", "collaboration with production", "cost awareness"],
-       ["What change did the plant ask for that improved the design?"]),
+       ["What change did the plant ask for that improved the design?"], unless=TRADES),
     _c("en-failure", PROBLEM_SOLVING, M + H,
        ["A part fails in the field. How do you find the root cause?",
         "Walk me through a root cause analysis you would run on a recurring defect."],
@@ -625,7 +692,27 @@ _bank("engineering", "clients", r"cad|autocad|solidworks|ansys|catia|creo|invent
        r"safety|standards?|compliance|risk",
        "raising it immediately, assessing the risk, containment, and a documented change through the proper process",
        ["speaking up", "risk assessment", "formal change process"],
-       ["Who would you tell first?"]),
+       ["Who would you tell first?"], unless=TRADES),
+    _c("tr-diagnose", TECHNICAL, E + M + H,
+       ["A unit breaks down on a call-out and the cause is not obvious. How do you diagnose it?",
+        "Walk me through the last difficult fault you found."],
+       r"diagnos\w+|repair\w*|troubleshoot\w*|faults?|service\w*|maintain\w*|install\w*",
+       "a systematic approach (symptoms, checks from simple to complex, measurements), the right tools, and confirming the fix",
+       ["systematic checks", "use of measurements and manuals", "confirming the fix"],
+       ["What do you do when the manual does not cover it?"], when=TRADES),
+    _c("tr-safety", TECHNICAL, E + M,
+       ["How do you make sure a job is safe before you start work on it?",
+        "Which safety rules do you never bend, even when you are in a hurry?"],
+       r"safety|lockout|osha|compliance|certif\w+|licen[cs]ed|regulations?",
+       "isolation and lockout, the right protective equipment, checking the work area, and stopping when something is wrong",
+       ["lockout/isolation", "PPE", "willingness to stop work"],
+       ["Tell me about a time you stopped a job for safety."], when=TRADES),
+    _c("tr-customer", SITUATIONAL, M,
+       ["A customer is unhappy that a repair costs more than they expected. How do you handle it?"],
+       r"customers?|clients?|estimat\w+|quotes?",
+       "explaining the fault and options plainly, agreeing before extra work, and being honest about costs",
+       ["plain explanations", "agreement before work", "honesty"],
+       ["How do you explain a technical problem to someone who is not technical?"], when=TRADES),
 ])
 
 _bank("legal", "clients", r"legal research|litigation|contracts?|contract drafting|drafting|negotiat\w+|compliance|"

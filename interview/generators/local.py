@@ -141,7 +141,8 @@ class SetBuilder:
                 self.rng.random(),
             )
 
-        pairs = [(c, p) for c in self.facts.bank.competencies for p in c.questions]
+        titles = self.facts.titles
+        pairs = [(c, p) for c in self.facts.bank.competencies if c.suits(titles) for p in c.questions]
         return sorted(pairs, key=rank)
 
     def question(self, category: str, difficulty: str) -> Draft:
@@ -318,7 +319,8 @@ def generate_local(facts: Facts, *, count: int, seed: int, mode: str = CANDIDATE
     wanted = [f for f in flags if f["kind"] == "missing_skill"] + (
         [f for f in flags if f["kind"] != "missing_skill"] if mode == INTERVIEWER else []
     )
-    for flag in wanted[: max(1, count // 4) if count > 2 else 0]:
+    probes = (max(1, count // 2) if mode == INTERVIEWER else max(1, count // 4)) if count > 2 else 0
+    for flag in wanted[:probes]:
         draft = builder.probe(flag)
         if draft:
             drafts.append(draft)
@@ -354,9 +356,17 @@ def generate_local(facts: Facts, *, count: int, seed: int, mode: str = CANDIDATE
         context["answer_kind"] = kind
         if mode == INTERVIEWER:
             notes = _interviewer_notes(facts, draft, sentence)
+            for _turn in range(len(notes["listen_for"])):  # the same competency again: another order
+                if interviewer_text(notes) not in answers:
+                    break
+                notes["listen_for"] = notes["listen_for"][1:] + notes["listen_for"][:1]
+                notes["follow_ups"] = notes["follow_ups"][::-1]
+            if interviewer_text(notes) in answers:
+                notes["listen_for"] = [*notes["listen_for"], f"how the answer fits the question asked: “{draft.text}”"]
             context.update(notes)
             context["answer_kind"] = GUIDE
             answer = interviewer_text(notes)
+            answers.add(answer)
         level = nearest_difficulty(plan[index][1], draft.difficulties)
         questions.append(GeneratedQuestion(draft.text, draft.category, level, answer, context))
     return questions
