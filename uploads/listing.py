@@ -13,6 +13,7 @@ depends on changed, so a corrected profile or a deleted upload regroups at once)
 id; its latest version is the newest upload.
 """
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,6 +123,7 @@ class Grouping:
 
 GROUPINGS_KEPT = 16
 _groupings: "OrderedDict[tuple, Grouping]" = OrderedDict()
+_groupings_lock = threading.Lock()  # sync views run on several threads of one process
 
 
 def candidate_groups(user) -> Grouping:
@@ -132,13 +134,15 @@ def candidate_groups(user) -> Grouping:
         count=Count("id"), newest=Max("id"), ids=Sum("id"), dated=Max("upload_date")
     )
     version = (user.pk, tuple(uploads.values()), tuple(ext.identity_version(user) for ext in _extensions))
-    if (kept := _groupings.get(version)) is not None:
-        _groupings.move_to_end(version)
-        return kept
+    with _groupings_lock:
+        if (kept := _groupings.get(version)) is not None:
+            _groupings.move_to_end(version)
+            return kept
     grouping = _groups_work_out(user)
-    _groupings[version] = grouping
-    while len(_groupings) > GROUPINGS_KEPT:
-        _groupings.popitem(last=False)
+    with _groupings_lock:
+        _groupings[version] = grouping
+        while len(_groupings) > GROUPINGS_KEPT:
+            _groupings.popitem(last=False)
     return grouping
 
 
