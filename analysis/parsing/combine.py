@@ -13,12 +13,14 @@ docs/parser-quality.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from analysis.parsing.dates import find_ranges
 from analysis.parsing.education import find_degree
 from analysis.parsing.evidence import value_paths
+from analysis.parsing.learned import lexicon
 from analysis.parsing.learned.evaluate import normalise, remove_line_breaks
 from analysis.parsing.learned.fields import trimmed, without_city
 from analysis.parsing.learned.model import Entity, extract
@@ -71,6 +73,16 @@ class Learned:
     def confidence(self, value: str | None) -> float | None:
         return self.confidences.get(normalise(value)) if value else None
 
+    def name(self) -> Entity | None:
+        """The first NAME span that reads as a person's name: at least two words, none of them a
+        section heading word ("Education" tagged at the top of a one-line resume, "San")."""
+        sections = lexicon.load()["sections"]
+        for entity in self.by_label.get("NAME") or []:
+            words = [w for w in re.split(r"[^\w'-]+", entity.text) if w]
+            if len(words) >= 2 and not any(w.lower() in sections for w in words):
+                return entity
+        return None
+
 
 def learned_values(text: str, entities: list[Entity]) -> Learned:
     clean = [e for e in (trimmed(text, e) for e in entities) if e]
@@ -105,6 +117,91 @@ def _nearest(entities: list[Entity], entry: dict[str, Entity]) -> Entity | None:
     return min(close, key=lambda e: abs(e.start - anchor)) if close else None
 
 
+# Job-title words a role ends with ("Personal Trainer", "Cashier"): the CRF, trained on 244
+# resumes, misses many roles outside software work; a capitalised run ending in one, set apart
+# by separators, is taken as a role in text without line structure (confidence ROLE_RULE_CONFIDENCE).
+TITLE_WORDS = frozenset("""
+    teacher nurse trainer volunteer bartender cashier coach owner founder co-founder cofounder president chief ceo
+    cto cfo coo partner clerk accountant auditor attorney lawyer paralegal counselor counsellor tutor instructor
+    professor lecturer researcher fellow leader agent operator mechanic electrician writer editor reporter
+    planner buyer recruiter generalist therapist pharmacist physician surgeon dentist chef cook waiter waitress
+    driver receptionist secretary aide apprentice ambassador strategist marketer salesman principal chairman
+    administrator manager engineer developer analyst consultant intern director officer specialist associate
+    assistant coordinator co-ordinator executive supervisor technician architect designer programmer scientist
+    lead head trainee tester representative advisor adviser""".split())
+ROLE_RULE_CONFIDENCE = 0.5
+CAPITALISED_RUN_RE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w'’.\-/&]*)(?:\s(?:[A-Z][\w'’.\-/&]*|of|and|&|for|the|in))*)")
+RUN_CONNECTORS = {"of", "and", "&", "for", "/", "-", "the", "in"}
+SET_APART_AFTER_RE = re.compile(r"^\s*(?:,|•|\||–|—|-\s|at\b|@|\(|\s{2,}|$)")
+SET_APART_BEFORE = ("", ",", "•", "|", "-", "–", ":", "(")
+MAX_TITLE_WORDS = 5
+
+
+def title_spans(text: str, taken: list[tuple[int, int]]) -> list[Entity]:
+    """Capitalised runs of up to five words ending in a job-title word, with a separator (comma,
+    bullet, bar, dash, two spaces) after them and none of the model's spans overlapping them;
+    not inside a sentence (after a lower-case word)."""
+    found = []
+    for match in CAPITALISED_RUN_RE.finditer(text):
+        words = match.group(1).rstrip(" ,.-/&").split()
+        while words and words[-1].lower() in RUN_CONNECTORS:
+            words.pop()
+        if not words or len(words) > MAX_TITLE_WORDS or words[-1].lower().strip(".,") not in TITLE_WORDS:
+            continue
+        start = match.start(1)
+        end = start + len(" ".join(words))
+        if text[start:end] != " ".join(words) or not SET_APART_AFTER_RE.match(text[end : end + 3]):
+            continue
+        before = text[max(0, start - 30) : start]
+        if "  " not in before[-3:] and before.strip()[-1:] not in SET_APART_BEFORE and before.strip():
+            if before.split()[-1][:1].islower() or before.strip()[-1:].isalnum():
+                continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        found.append(Entity("ROLE", start, end, text[start:end], ROLE_RULE_CONFIDENCE))
+    return found
+
+
+# "Volunteer, Cradles to Crayons • Conshohocken, PA": the capitalised name right after a role and
+# a separator is its employer when the model found no company near that role.
+EMPLOYER_AFTER_ROLE_RE = re.compile(
+    r"^\s*(?:,|\bat\b|@|–|—|-|\|)\s*((?:The\s)?[A-Z][\w'’.&/\-]*(?:\s(?:[A-Z][\w'’.&/\-]*|of|and|&|for|the|de|on|to))*)")
+EMPLOYER_REACH = 80
+MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                        "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def employer_spans(text: str, entities: list[Entity]) -> list[Entity]:
+    """Company spans after roles that have no company within EMPLOYER_REACH characters: not a
+    month, not another title, not a span the model gave another type, at most six words."""
+    companies = [e for e in entities if e.label == "COMP"]
+    taken = [(e.start, e.end) for e in entities]
+    found = []
+    for role in (e for e in entities if e.label == "ROLE"):
+        if any(-EMPLOYER_REACH <= c.start - role.end <= EMPLOYER_REACH for c in companies):
+            continue
+        match = EMPLOYER_AFTER_ROLE_RE.match(text[role.end : role.end + EMPLOYER_REACH + 10])
+        if not match:
+            continue
+        name = match.group(1).rstrip(" .,-/&")
+        start = role.end + match.start(1)
+        end = start + len(name)
+        words = name.split()
+        if (len(name) < 3 or len(words) > 6 or words[0].lower() in MONTH_WORDS
+                or words[-1].lower() in TITLE_WORDS or any(a < end and start < b for a, b in taken)):
+            continue
+        found.append(Entity("COMP", start, end, text[start:end], ROLE_RULE_CONFIDENCE))
+        taken.append((start, end))
+    return found
+
+
+def with_rule_spans(text: str, entities: list[Entity]) -> list[Entity]:
+    """The model's entities plus the roles (title_spans) and employers (employer_spans) the
+    rules add, for text without line structure."""
+    roles = title_spans(text, [(e.start, e.end) for e in entities if e.label != "SKILL"])
+    return [*entities, *roles, *employer_spans(text, [*entities, *roles])]
+
+
 def learned_jobs(learned: Learned, *, today: date) -> list[dict]:
     all_entities = [e for label in EXPERIENCE_LABELS for e in learned.by_label.get(label, [])]
     jobs = []
@@ -124,29 +221,42 @@ def learned_jobs(learned: Learned, *, today: date) -> list[dict]:
     return jobs
 
 
+DEGREE_WORDS = frozenset({
+    "degree", "diploma", "certificate", "certification", "certified", "bachelor", "bachelors", "master", "masters",
+    "hons", "honours", "honors", "associate", "doctor", "doctorate", "graduate", "postgraduate", "graduation",
+    "course", "program", "programme", "nvq", "gcse", "gcses", "btec", "hnc", "hnd", "mba", "phd", "licence",
+    "license", "level", "levels", "school", "secondary", "major", "majors", "minor", "candidate", "studies", "coursework"})
+DEGREE_WORD_RE = re.compile(r"[a-z]+")
+
+
+def reads_as_degree(written: str) -> bool:
+    """A DEG span that names a degree: a form the structural parser knows ("B.E", "MCA"), a
+    degree form of the lexicon, or a word such as diploma or certificate. Prose the model tagged
+    ("Experiences in Engineering Active Replication", "Faculty of Law") does not."""
+    if find_degree(written):
+        return True
+    lex = lexicon.load()["degree"]
+    words = lexicon.token_key(written)
+    if any(key in lex.phrases for size in range(1, 6) for key in
+           (tuple(words[i : i + size]) for i in range(len(words) - size + 1))):
+        return True
+    return bool(set(DEGREE_WORD_RE.findall(written.lower())) & DEGREE_WORDS)
+
+
 def learned_education(learned: Learned) -> list[dict]:
-    all_entities = [e for label in EDUCATION_LABELS for e in learned.by_label.get(label, [])]
+    all_entities = [e for label in EDUCATION_LABELS for e in learned.by_label.get(label, [])
+                    if label != "DEG" or reads_as_degree(e.text)]
     entries = []
     for entry in group_by_proximity(all_entities, EDUCATION_LABELS):
         year = _nearest(learned.by_label.get("GRAD", []), entry)
         digits = "".join(ch for ch in year.text if ch.isdigit())[-4:] if year else ""
         degree = entry["DEG"].text if "DEG" in entry else None
         entries.append({
-            "degree": _canonical_degree(degree),
+            "degree": " ".join(degree.split()) if degree else None,
             "institution": clean_institution(entry["COLLEGE"].text) if "COLLEGE" in entry else None,
             "year": int(digits) if len(digits) == 4 and digits[:2] in ("19", "20") else None,
         })
     return entries
-
-
-def _canonical_degree(written: str | None) -> str | None:
-    """The degree as the structural parser names it when it knows the form, else as written."""
-    if not written:
-        return None
-    found = find_degree(written)
-    if not found:
-        return written
-    return f"{found[0]} in {found[1]}" if found[1] else found[0]
 
 
 def learned_skills(learned: Learned, known: list[Skill]) -> list[Skill]:
@@ -187,10 +297,11 @@ def combine(text: str, personal_info: dict, jobs: list[dict], education: list[di
     learned = learned_values(text, entities)
     info = dict(personal_info)
     if not structured:
-        info["name"] = _text(learned.first("NAME")) or info.get("name")
+        learned = learned_values(text, with_rule_spans(text, entities))
+        info["name"] = _text(learned.name()) or info.get("name")
         info["location"] = _text(learned.first("LOC")) or info.get("location")
         return info, learned_jobs(learned, today=today), learned_education(learned), learned_skills(learned, [])
-    info["name"] = info.get("name") or _text(learned.first("NAME"))
+    info["name"] = info.get("name") or _text(learned.name())
     info["location"] = info.get("location") or _text(learned.first("LOC"))
     if not complete(jobs, ("company", "role")):
         jobs = learned_jobs(learned, today=today)
@@ -205,7 +316,7 @@ def confidences_for(profile: dict, entities: list[Entity], text: str, *, structu
     Values the structural parser found too keep the locating method's default: two readings
     agree, so a low CRF marginal (an email found by its pattern, a skill listed in a skills
     section) must not mark them for review. Values only structure found keep the default too."""
-    learned = learned_values(text, entities)
+    learned = learned_values(text, entities if has_line_structure(text) else with_rule_spans(text, entities))
     agreed = {normalise(value) for _, value in value_paths(structural or {})}
     found = {}
     for path, value in value_paths(profile):

@@ -95,7 +95,11 @@ def _phone_spans(text: str, value: str) -> list[Span]:
 def _degree_spans(text: str, value: str) -> list[Span]:
     """'Bachelor of Science in Physics' is written 'B.Sc. Physics': the abbreviations of the same
     canonical degree, on one line, with the subject after them when it is there."""
-    canonical, _, subject = value.partition(" in ")
+    names = {name for _, name in DEGREES}
+    # "Postgraduate Diploma in Management in Marketing": the canonical name may hold " in " itself.
+    parts = value.split(" in ")
+    splits = [(" in ".join(parts[:k]), " in ".join(parts[k:])) for k in range(len(parts), 0, -1)]
+    canonical, subject = next(((name, rest) for name, rest in splits if name in names), splits[-1])
     spans: list[Span] = []
     for pattern, name in DEGREES:
         if name != canonical:

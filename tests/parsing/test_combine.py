@@ -7,8 +7,11 @@ from analysis.parsing import parse_resume
 from analysis.parsing.combine import (
     group_by_proximity,
     has_line_structure,
+    learned_education,
     learned_jobs,
     learned_values,
+    reads_as_degree,
+    with_rule_spans,
 )
 from analysis.parsing.learned import Entity, extract
 
@@ -87,3 +90,47 @@ def test_the_model_confidence_reaches_the_evidence():
     name = next(item for item in profile["evidence"] if item["field"] == "personal_info.name")
     assert name["verified"] and text[name["start"]:name["end"]] == "Priya Sharma"
     assert name["confidence"] == round(learned["Priya Sharma"], 3)
+
+
+def _entity(text: str, label: str, written: str, confidence: float = 0.9) -> Entity:
+    start = text.index(written)
+    return Entity(label, start, start + len(written), written, confidence)
+
+
+def test_a_heading_word_or_a_single_word_is_not_taken_for_the_name():
+    text = "Education  San  Leontine Schmitt  leontine@example.com"
+    entities = [_entity(text, "NAME", "Education"), _entity(text, "NAME", "San"),
+                _entity(text, "NAME", "Leontine Schmitt", 0.3)]
+    assert learned_values(text, entities).name().text == "Leontine Schmitt"
+    assert learned_values(text, entities[:2]).name() is None
+
+
+def test_learned_degrees_are_kept_as_written_and_prose_tagged_as_a_degree_is_dropped():
+    text = "EDUCATION  Bachelor of Laws (LL.B  Honours)  University of Nairobi  Faculty of Law  " \
+           "Experience with RADAR-TM (Reflective Agents)"
+    entities = [_entity(text, "DEG", "Bachelor of Laws (LL.B  Honours)"), _entity(text, "COLLEGE", "University of Nairobi"),
+                _entity(text, "DEG", "Faculty of Law"), _entity(text, "DEG", "RADAR-TM (Reflective Agents")]
+    entries = learned_education(learned_values(text, entities))
+    assert [(e["degree"], e["institution"]) for e in entries] == [
+        ("Bachelor of Laws (LL.B Honours)", "University of Nairobi")]
+    assert reads_as_degree("B.E") and reads_as_degree("PGDM in Marketing") and reads_as_degree("Diploma in Law")
+    assert not reads_as_degree("Faculty of Law") and not reads_as_degree("Business and Administration")
+
+
+def test_a_one_line_resume_shows_the_degree_as_written_with_its_level():
+    profile = analyze_locally(one_line(RESUME)).profile
+    entry = next(e for e in profile["education"] if e["degree"])
+    assert entry["degree"].startswith("B.Tech") and entry["level"] == "Bachelor's"
+    evidence = next(item for item in profile["evidence"] if item["field"] == "education.0.degree")
+    assert evidence["raw"].startswith("B.Tech") and evidence["verified"]
+
+
+def test_roles_ending_in_a_title_word_and_their_employers_are_added_where_the_model_has_none():
+    text = ("EXPERIENCE  Volunteer, Cradles to Crayons \u2022 Conshohocken, PA \u2022 April 2015 - present  "
+            "Maintain the database of volunteers and coordinate the program manager visits.  "
+            "Senior Analyst, Acme Corp \u2022 May 2012 - March 2015")
+    model = [_entity(text, "ROLE", "Senior Analyst"), _entity(text, "COMP", "Acme Corp")]
+    added = [e for e in with_rule_spans(text, model) if e not in model]
+    assert [(e.label, e.text) for e in added] == [("ROLE", "Volunteer"), ("COMP", "Cradles to Crayons")]
+    assert all(e.confidence == 0.5 for e in added)  # marked for review, not shown as certain
+    # "program manager" sits inside a sentence: not a role.
