@@ -92,6 +92,10 @@ else:
 
     DATABASES = {"default": database_settings(DATA_DIR)}
 DATABASES["default"].setdefault("TEST", {})
+# Django's PostgreSQL backend, with a pool that fails fast when the database is away.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "resume_analyzer.postgres"
+DATABASE_POOL_FAST_TIMEOUT = float(env_str("DATABASE_POOL_FAST_TIMEOUT", "0.5"))
 # A database that went away fails requests at once (503) instead of hanging them: libpq gives up
 # connecting after 2 s (its minimum; a refused or missing socket fails at once).
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
@@ -107,10 +111,10 @@ if env_bool("DATABASE_POOL", False):
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": env_int("DATABASE_POOL_SIZE", 10),
-        # How long a request waits for a connection: with the database gone the pool has none to
-        # give, and a request must fail fast (503) rather than wait (it waited 10 s). The pool
-        # reconnects by itself in the background once the database is back.
-        "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "0.5")),
+        # How long a request waits for a connection while all are lent out (under load); with
+        # no connection at all (the database is away) it fails after DATABASE_POOL_FAST_TIMEOUT
+        # (resume_analyzer/postgres/base.py). The pool reconnects by itself in the background.
+        "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "10")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
