@@ -192,7 +192,9 @@ def years_overall(r: Reading, _question: str) -> str:
 
 def years_with(r: Reading, skill: str) -> str:
     pattern = _term_re(skill)
-    using = [job for job in r.jobs() if pattern.search(f"{job.role or ''} {job.description}")]
+    stem = re.compile(rf"(?<![\w+#]){re.escape(skill.strip()[: max(4, len(skill.strip()) - 3)])}", re.IGNORECASE)
+    # The skill named in a job's description, or its stem in the title ("recruiting": "Recruiter").
+    using = [job for job in r.jobs() if pattern.search(job.description or "") or stem.search(job.role or "")]
     listed = any(pattern.fullmatch(name) or pattern.search(name) for _, name in r.all_skills())
     if using:
         years = sum(job.years or 0 for job in using)
@@ -206,6 +208,13 @@ def years_with(r: Reading, skill: str) -> str:
 
 def most_recent(r: Reading, question: str) -> str:
     jobs = r.jobs()
+    if re.search(r"\b(?:before|previous(?:ly)?|earlier|past|prior)\b", question, re.IGNORECASE):
+        current = next((job for job in jobs if _current(job)), jobs[0] if jobs else None)
+        earlier = [job for job in jobs if job is not current]
+        if not earlier:
+            return f"The resume lists no earlier job for {r.name}."
+        return f"Before that, {r.name} worked as " + "; ".join(
+            f"{_role_at(job)}{_paren(_period(job))}" for job in earlier) + "."  # fmt: skip
     if not jobs:
         return f"The resume does not list any work experience for {r.name}."
     current = next((job for job in jobs if _current(job)), None)
@@ -377,7 +386,10 @@ def answer(profile: Profile, question: str, *, text: str = "") -> str | None:
     if YEARS.search(question):
         match = YEARS_WITH.search(question)
         skill = match.group("skill").strip(" ?.") if match else ""
-        words = [w for w in skill.split() if w.lower() not in STOP | {"professional", "total", "overall", "work"}]
+        own = {part.lower() for part in reading.name.split()}
+        words = [w for w in skill.split() if w.lower() not in STOP | own | {"professional", "total", "overall", "work"}]
+        if skill.lower().startswith(("experience", "work experience", "professional")):
+            words = []
         if words and not re.fullmatch(r"(?i)(?:experience|the field|this field|industry|total|overall)", " ".join(words)):
             return years_with(reading, " ".join(words))
         return years_overall(reading, question)

@@ -237,7 +237,7 @@ CHAT = [
     ("hr", "Does she know Workday?", ["Yes", "Workday"]),
     ("hr", "Which languages does she speak?", ["French", "English"]),
     ("hr", "Where did she work before?", ["Adecco"]),
-    ("hr", "How long has she worked with recruiting?", ["Recruiting"]),
+    ("hr", "How long has she worked with recruiting?", ["Recruiter at Adecco", "3.5 years"]),
     ("support", "Has Tom led a team?", ["Yes", "Led a team of 8 support agents"]),
     ("support", "How big is his team?", ["8"]),
     ("support", "Does he speak Turkish?", ["Yes", "Turkish"]),
