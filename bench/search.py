@@ -44,7 +44,7 @@ django.setup()
 
 import numpy as np  # noqa: E402
 from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from search_corpus import FIELDS, build_corpus  # noqa: E402
 
@@ -159,7 +159,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from analysis.matching import search
-    from analysis.matching.candidates import Facets, allowed_candidates
+    from analysis.matching.candidates import Facets, allowed_candidates, allowed_table_create
     from analysis.matching.search import (
         candidate_search,
         semantic_exact,
@@ -201,28 +201,29 @@ def main() -> int:
         failures.append("search p95 > 100 ms")
 
     # recall@10 of the HNSW path against exact search, chunks and candidates
-    chunk_recall, candidate_recall = [], []
-    for query in QUERIES:
-        vector = vector_literal(search.query_vector(query))
-        approx = semantic_hnsw(vector, allowed, search.SEMANTIC_DEPTH, search.HNSW_EF_SEARCH)
-        exact = semantic_exact(vector, allowed, search.SEMANTIC_DEPTH)
-        chunk_recall.append(len({r[0] for r in approx[:10]} & {r[0] for r in exact[:10]}) / 10)
-        top = lambda rows: list(dict.fromkeys(r[1] for r in rows))[:10]  # noqa: E731
-        candidate_recall.append(len(set(top(approx)) & set(top(exact))) / 10)
-    exact_times = [timed(semantic_exact, vector_literal(search.query_vector(q)), allowed, 100)[1] for q in QUERIES[:10]]
-    print(f"recall@10 vs exact (ef_search {search.HNSW_EF_SEARCH} or as planned): chunks {statistics.mean(chunk_recall):.3f}, "
+    chunk_recall, candidate_recall, exact_times = [], [], []
+    with transaction.atomic():
+        allowed_table_create(user=a, facets=Facets())
+        for query in QUERIES:
+            vector = vector_literal(search.query_vector(query))
+            approx = semantic_hnsw(vector, search.SEMANTIC_DEPTH, search.HNSW_EF_SEARCH)
+            exact, seconds = timed(semantic_exact, vector, search.SEMANTIC_DEPTH)
+            exact_times.append(seconds)
+            chunk_recall.append(len({r[0] for r in approx[:10]} & {r[0] for r in exact[:10]}) / 10)
+            top = lambda rows: list(dict.fromkeys(r[1] for r in rows))[:10]  # noqa: E731
+            candidate_recall.append(len(set(top(approx)) & set(top(exact))) / 10)
+    print(f"recall@10 vs exact (ef_search {search.HNSW_EF_SEARCH}): chunks {statistics.mean(chunk_recall):.3f}, "
           f"candidates {statistics.mean(candidate_recall):.3f}; exact vector search over all "
           f"{len(vectors):,} chunks takes p50 {ms(statistics.median(exact_times))} ms")  # fmt: skip
     if statistics.mean(candidate_recall) < 0.95 or statistics.mean(chunk_recall) < 0.95:
         failures.append("recall@10 < 0.95")
 
     vector = vector_literal(search.query_vector(QUERIES[0]))
-    with connection.cursor() as cursor:
-        cursor.execute("BEGIN")
+    with transaction.atomic(), connection.cursor() as cursor:
+        allowed_table_create(user=a, facets=Facets())
         cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(search.HNSW_EF_SEARCH)])
-        cursor.execute("EXPLAIN " + search.HNSW_SQL, [vector, vector, search.HNSW_EF_SEARCH, allowed.job_ids, 100])
+        cursor.execute("EXPLAIN " + search.HNSW_SQL, [vector, vector, search.HNSW_EF_SEARCH, 100])
         plan = "\n".join(row[0] for row in cursor.fetchall() if "::vector" not in row[0])  # not the vector
-        cursor.execute("COMMIT")
     print("EXPLAIN (unfiltered vector query):\n  " + plan.replace("\n", "\n  "))
     if "chunk_embedding_hnsw" not in plan:
         failures.append("EXPLAIN: HNSW index not used")
@@ -247,8 +248,10 @@ def main() -> int:
                      user.uploads.filter(id__in=[r.upload_id for r in outcome.results]).values_list("filename", flat=True)]  # fmt: skip
             ok = ok and all(passes(by_name[name]) for name in names)
             vector = vector_literal(search.query_vector(query))
-            got, _ = search.semantic_chunks(query, scope)
-            exact = semantic_exact(vector, scope, search.SEMANTIC_DEPTH)
+            with transaction.atomic():
+                count = allowed_table_create(user=user, facets=facets)
+                got, _ = search.semantic_chunks(query, count)
+                exact = semantic_exact(vector, search.SEMANTIC_DEPTH)
             recall.append(len({h.chunk_id for h in got[:10]} & {r[0] for r in exact[:10]}) / max(1, min(10, len(exact))))
         print(f"filtered search [{label}]: {len(scope):,} candidates pass, strategy {'/'.join(sorted(seen))}, p50 "
               f"{ms(statistics.median(times))} ms, p95 {ms(pct(times, .95))} ms, every result passes: {ok}, "

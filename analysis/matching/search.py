@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from django.db import connection, transaction
 
-from analysis.matching.candidates import Allowed, Facets, allowed_candidates, folded_forms
+from analysis.matching.candidates import ALLOWED_TABLE, Facets, allowed_table_create, folded_forms
 from analysis.parsing.skills import find_skills, tokens
 from resume_analyzer.ai.embeddings import embed_text
 
@@ -55,6 +55,7 @@ SNIPPET_CHARS = 320
 class ChunkHit:
     chunk_id: int
     job_id: uuid.UUID
+    upload_id: int
     rank: int
     score: float  # similarity (1 - cosine distance) or ts_rank_cd
 
@@ -94,32 +95,33 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def semantic_exact(vector: str, allowed: Allowed, depth: int) -> list[tuple[int, uuid.UUID, float]]:
+def semantic_exact(vector: str, depth: int) -> list[tuple]:
+    """The nearest allowed chunks, exactly: (chunk id, job id, upload id, similarity)."""
     return _rows(
-        "SELECT c.id, c.job_id, 1 - (c.embedding <=> %s::vector) FROM analysis_resumechunk c "
-        "WHERE c.job_id = ANY(%s::uuid[]) AND c.embedding IS NOT NULL "
+        f"SELECT c.id, c.job_id, a.upload_id, 1 - (c.embedding <=> %s::vector) FROM analysis_resumechunk c "
+        f"JOIN {ALLOWED_TABLE} a ON a.job_id = c.job_id WHERE c.embedding IS NOT NULL "
         # "+ 0": an expression the HNSW index cannot serve, so the planner never answers this
         # with an index scan that filters afterwards (and returns fewer, approximate rows)
         "ORDER BY (c.embedding <=> %s::vector) + 0 LIMIT %s",
-        [vector, allowed.job_ids, vector, depth],
+        [vector, vector, depth],
     )
 
 
 HNSW_SQL = (
-    "SELECT n.id, n.job_id, 1 - n.distance FROM ("
+    "SELECT n.id, n.job_id, a.upload_id, 1 - n.distance FROM ("
     "  SELECT id, job_id, embedding <=> %s::vector AS distance FROM analysis_resumechunk"
     "  ORDER BY embedding <=> %s::vector LIMIT %s"
-    ") n JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = n.job_id "
+    f") n JOIN {ALLOWED_TABLE} a ON a.job_id = n.job_id "
     "ORDER BY n.distance LIMIT %s"
 )
 
 
-def semantic_hnsw(vector: str, allowed: Allowed, depth: int, ef_search: int) -> list[tuple[int, uuid.UUID, float]]:
+def semantic_hnsw(vector: str, depth: int, ef_search: int) -> list[tuple]:
     """The ef_search nearest chunks by the HNSW index, then only the allowed ones."""
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(ef_search)])
-            cursor.execute(HNSW_SQL, [vector, vector, ef_search, allowed.job_ids, depth])
+            cursor.execute(HNSW_SQL, [vector, vector, ef_search, depth])
             return cursor.fetchall()
 
 
@@ -147,18 +149,19 @@ def vector_plan(allowed_count: int) -> int | None:
     return max(HNSW_EF_SEARCH, ef_search)
 
 
-def semantic_chunks(text: str, allowed: Allowed, depth: int = SEMANTIC_DEPTH) -> tuple[list[ChunkHit], str]:
+def semantic_chunks(text: str, allowed: int, depth: int = SEMANTIC_DEPTH) -> tuple[list[ChunkHit], str]:
+    """The nearest chunks of the allowed candidates (the temporary table; `allowed` is their count)."""
     if not allowed:
         return [], "none"
     vector = vector_literal(query_vector(text))
-    ef_search = vector_plan(len(allowed))
+    ef_search = vector_plan(allowed)
     if ef_search is None:
-        rows, strategy = semantic_exact(vector, allowed, depth), "exact"
+        rows, strategy = semantic_exact(vector, depth), "exact"
     else:
-        rows, strategy = semantic_hnsw(vector, allowed, depth, ef_search), "hnsw"
+        rows, strategy = semantic_hnsw(vector, depth, ef_search), "hnsw"
         if len(rows) < min(MIN_SURVIVORS, depth):
-            rows, strategy = semantic_exact(vector, allowed, depth), "hnsw+exact"
-    return [ChunkHit(row[0], row[1], rank, float(row[2])) for rank, row in enumerate(rows, 1)], strategy
+            rows, strategy = semantic_exact(vector, depth), "hnsw+exact"
+    return [ChunkHit(row[0], row[1], row[2], rank, float(row[3])) for rank, row in enumerate(rows, 1)], strategy
 
 
 def tsquery_text(text: str) -> str:
@@ -168,17 +171,17 @@ def tsquery_text(text: str) -> str:
     return " | ".join(word for word in words if word)
 
 
-def text_chunks(text: str, allowed: Allowed, depth: int = TEXT_DEPTH) -> list[ChunkHit]:
+def text_chunks(text: str, allowed: int, depth: int = TEXT_DEPTH) -> list[ChunkHit]:
     query = tsquery_text(text)
     if not query or not allowed:
         return []
     rows = _rows(
-        "SELECT c.id, c.job_id, ts_rank_cd(c.search_vector, q, 1) AS r "
-        "FROM analysis_resumechunk c JOIN unnest(%s::uuid[]) a(job_id) ON a.job_id = c.job_id, "
+        "SELECT c.id, c.job_id, a.upload_id, ts_rank_cd(c.search_vector, q, 1) AS r "
+        f"FROM analysis_resumechunk c JOIN {ALLOWED_TABLE} a ON a.job_id = c.job_id, "
         "to_tsquery('english', %s) q WHERE c.search_vector @@ q ORDER BY r DESC, c.id LIMIT %s",
-        [allowed.job_ids, query, depth],
+        [query, depth],
     )
-    return [ChunkHit(row[0], row[1], rank, float(row[2])) for rank, row in enumerate(rows, 1)]
+    return [ChunkHit(row[0], row[1], row[2], rank, float(row[3])) for rank, row in enumerate(rows, 1)]
 
 
 def query_lexemes(text: str) -> list[str]:
@@ -256,11 +259,13 @@ def rrf(*rankings: dict[uuid.UUID, int]) -> dict[uuid.UUID, float]:
 def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> SearchOutcome:
     """The owner's candidates best matching `text` (and passing the facets), best first."""
     text = " ".join(text.split())[:MAX_QUERY_CHARS]
-    allowed = allowed_candidates(user=user, facets=facets)
-    if not text:
-        return _filter_only(allowed, facets, limit)
-    semantic, strategy = semantic_chunks(text, allowed)
-    textual = text_chunks(text, allowed)
+    with transaction.atomic():
+        allowed = allowed_table_create(user=user, facets=facets)
+        if not text:
+            return _filter_only(allowed, facets, limit)
+        semantic, strategy = semantic_chunks(text, allowed)
+        textual = text_chunks(text, allowed)
+    upload_of = {hit.job_id: hit.upload_id for hit in [*semantic, *textual]}
     semantic_rank, text_rank = candidate_order(semantic), candidate_order(textual)
     found = list(dict.fromkeys([*semantic_rank, *text_rank]))
     wanted = query_skills(text, facets)
@@ -276,7 +281,7 @@ def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> Sea
     best = sorted(found, key=lambda job_id: (-scores[job_id], semantic_rank.get(job_id, 10**6)))[:limit]
     results = [
         SearchResult(
-            upload_id=allowed.upload_of[job_id],
+            upload_id=upload_of[job_id],
             job_id=job_id,
             score=round(scores[job_id], 6),
             ranks={"semantic": semantic_rank.get(job_id), "text": text_rank.get(job_id), "skills": skills_rank.get(job_id)},
@@ -286,18 +291,18 @@ def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> Sea
         for job_id in best
     ]
     _add_snippets(results, semantic, textual, text, wanted)
-    return SearchOutcome(results=results, total_candidates=len(allowed), vector_strategy=strategy)
+    return SearchOutcome(results=results, total_candidates=allowed, vector_strategy=strategy)
 
 
-def _filter_only(allowed: Allowed, facets: Facets, limit: int) -> SearchOutcome:
+def _filter_only(allowed: int, facets: Facets, limit: int) -> SearchOutcome:
     """No query: the allowed candidates, newest upload first, with their matched filter skills."""
-    jobs = sorted(allowed.job_ids, key=lambda job_id: -allowed.upload_of[job_id])[:limit]
-    _, matched = skills_order(jobs, list(facets.skills), profile_skills(jobs))
+    rows = _rows(f"SELECT job_id, upload_id FROM {ALLOWED_TABLE} ORDER BY upload_id DESC LIMIT %s", [limit])
+    _, matched = skills_order([row[0] for row in rows], list(facets.skills), profile_skills([row[0] for row in rows]))
     results = [
-        SearchResult(upload_id=allowed.upload_of[j], job_id=j, score=0.0, ranks={}, matched_skills=matched[j])
-        for j in jobs
+        SearchResult(upload_id=upload_id, job_id=job_id, score=0.0, ranks={}, matched_skills=matched[job_id])
+        for job_id, upload_id in rows
     ]
-    return SearchOutcome(results=results, total_candidates=len(allowed), vector_strategy="none")
+    return SearchOutcome(results=results, total_candidates=allowed, vector_strategy="none")
 
 
 def _add_snippets(results: list[SearchResult], semantic: list[ChunkHit], textual: list[ChunkHit], text: str, skills: list[str]) -> None:
