@@ -60,6 +60,11 @@ class GenerateSerializer(serializers.Serializer):
     job_description = StrictCharField(
         max_length=20000, help_text="Optional job description text; its required skills are asked about first"
     )
+    opening_id = StrictIntegerField(
+        required=False, allow_null=True, min_value=1,
+        help_text="Optional: one of your openings (/api/openings); its description and required skills are used "
+                  "like job_description, its title as job_title when none is given",
+    )  # fmt: skip
 
 
 class QuestionRefSerializer(serializers.Serializer):

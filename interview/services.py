@@ -51,13 +51,20 @@ def completed_job(*, user, job_id: UUID | str) -> AnalysisJob:
 
 def generation_create(
     *, user, job_id: UUID | str, job_title: str = "", company: str = "", num_questions: int = 10,
-    mode: str = "candidate", job_description: str = "",
+    mode: str = "candidate", job_description: str = "", opening_id: int | None = None,
 ) -> QuestionGeneration:  # fmt: skip
     """Generate and store a set; raises an ApplicationError or resume_analyzer.ai.AIError.
     `mode` "candidate" (suggested answers) or "interviewer" (questions to ask, what to listen
     for, follow-ups, flags); a job description's required skills are asked about first. The
     profile read is the job's current version, so a correction shows in the next set."""
     job = completed_job(user=user, job_id=job_id)
+    if opening_id is not None:  # an opening of the recruiter's (analysis/matching): its text and skills
+        from analysis.matching.selectors import opening_for_owner
+
+        opening = opening_for_owner(user=user, opening_id=opening_id)  # another's: 404 like a missing one
+        skills = (opening.requirements or {}).get("required_skills") or []
+        job_description = "\n".join(filter(None, [job_description, opening.description, ", ".join(map(str, skills))]))
+        job_title = job_title or opening.title[:200]
     profile = job.profile
     seed = secrets.randbits(63)
     result = generators.generate_set(  # NotEnoughMaterial is a Rejected with the seed's body

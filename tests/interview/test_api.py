@@ -383,3 +383,29 @@ def test_out_of_range_ids_are_404_not_500(api, job):
 def test_wrong_methods_are_405_json(api, method):
     response = getattr(api, method)("/api/interview/generate")
     assert response.status_code == 405 and error_of(response)
+
+
+# --- issue 17: modes, answer kinds, job descriptions and openings -----------------------------------
+
+
+def test_interviewer_mode_gives_notes_and_flags_and_an_opening_focuses_the_set(api, outsider_api, job, owner, outsider):
+    from analysis.matching.models import Opening
+
+    opening = Opening.objects.create(
+        owner=owner, title="Platform Engineer", description="Platform team. Kubernetes and Rust.",
+        requirements={"required_skills": ["Kubernetes", "Rust"]},
+    )  # fmt: skip
+    response = generate(api, job, num_questions=6, mode="interviewer", opening_id=opening.id)
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["mode"] == "interviewer"
+    assert any("asks for Rust" in flag for flag in body["flags"]) and not any("Kubernetes;" in f for f in body["flags"])
+    assert any("Rust" in q["question"] for q in body["questions"])
+    for q in body["questions"]:
+        assert q["listen_for"] and q["follow_ups"] is not None and q["answer_kind"] == "guide"
+    assert QuestionGeneration.objects.get(id=body["generation_id"]).job_title == "Platform Engineer"
+    theirs = Opening.objects.create(owner=outsider, title="Theirs", description="Go.")
+    assert generate(api, job, num_questions=2, opening_id=theirs.id).status_code == 404
+    assert generate(api, job, num_questions=2, mode="boss").status_code == 400
+    candidate = generate(api, job, num_questions=6, job_description="We need Rust.").json()
+    assert candidate["mode"] == "candidate" and "listen_for" not in candidate["questions"][0]
