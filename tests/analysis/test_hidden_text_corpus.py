@@ -7,7 +7,10 @@ tests/analysis/test_worker.py covers the process itself.)"""
 
 import pytest
 
+from analysis.documents.extraction import extract_document
+from tests.analysis.conftest import FILES
 from tests.analysis.test_pipeline import new_job, run
+from tests.fixtures.ocr.metrics import cer
 from tests.uploads.badfiles import DOCUMENT_CORPUS, HIDDEN_SKILLS
 
 
@@ -25,3 +28,8 @@ def test_each_corpus_file_finishes_as_expected(owner, name, filename, build, sta
         skills = {skill for names in job.profile.skills.values() for skill in names}
         assert not skills & set(HIDDEN_SKILLS), skills
     assert job.attempts == 1
+    if filename == "mixed.pdf":  # only the scanned page 2 is read by OCR; page 1 keeps its text layer
+        assert [w["pages"] for w in job.warnings] == [[2]]
+        layer = extract_document(FILES / "resume.pdf")
+        assert job.extracted_text[: job.page_starts[1]].strip() == layer.text[: layer.page_starts[1]].strip()
+        assert cer(layer.text[layer.page_starts[1]:], job.extracted_text[job.page_starts[1]:]) <= 0.03

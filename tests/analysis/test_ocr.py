@@ -1,8 +1,8 @@
 """Scanned resumes read by Tesseract OCR (analysis/documents/ocr.py) on the fixtures that
 tests/fixtures/ocr/make_fixtures.py made with pdftoppm, Pillow and pdfunite: a 2-page scan runs
 through a real job (the `ocr` stage between extracting_text and chunking) and its name, email and
-phone are found; a sideways scan is turned upright; a PDF with one text page and one scanned page
-keeps the text page as it is and reads only the other."""
+phone are found; an upside-down scan is turned upright. (The sideways scan and the PDF mixing a
+text page and a scanned page run as jobs in tests/analysis/test_hidden_text_corpus.py.)"""
 
 from pathlib import Path
 
@@ -56,18 +56,6 @@ def test_an_upside_down_scan_is_read_upright():
     assert read.text.startswith("Jordan Avery Lee")
     assert "jordan.avery.lee@example.com" in read.text
     assert cer(TEXT_LAYER.pages[0], read.text) <= 0.03
-
-
-def test_only_the_scanned_page_of_a_mixed_pdf_is_read_by_ocr():
-    path = OCR / "mixed.pdf"
-    extracted = extract_document(path, allow_scanned=True)
-    assert extracted.needs_ocr == [1]
-    read = ocr_document(path, extracted)
-    assert read.ocr_pages == [1]
-    first_page = read.text[: read.page_starts[1]].strip()
-    assert first_page == TEXT_LAYER.text[: TEXT_LAYER.page_starts[1]].strip()  # the text layer, as is
-    second_page = read.text[read.page_starts[1]:]
-    assert cer(TEXT_LAYER.text[TEXT_LAYER.page_starts[1]:], second_page) <= 0.03
 
 
 def test_without_allow_scanned_a_scan_still_has_no_text():
