@@ -63,3 +63,11 @@ def test_without_allow_scanned_a_scan_still_has_no_text():
 
     with pytest.raises(ExtractionError, match=r"No extractable text \(scanned PDF\?\)"):
         extract_document(OCR / "scan-300.pdf")
+
+
+def test_ocr_stops_at_its_time_limit():
+    from analysis.documents.extraction import ExtractionError
+
+    path = OCR / "scan-300.pdf"
+    with pytest.raises(ExtractionError, match=r"OCR of the scanned pages took longer than 0 s and was stopped"):
+        ocr_document(path, extract_document(path, allow_scanned=True), time_limit=0)
