@@ -37,7 +37,7 @@ def test_pdf_hidden_text_is_left_out_and_listed_with_its_reason(tmp_path):
         "Kubernetes Terraform Haskell": "invisible",  # #fff and #fdfdfd on white
         "Erlang": "tiny",
         "COBOL": "outside",
-        "Clojure Fortran": "invisible",  # under a white box
+        "Clojure Fortran Scala": "invisible",  # under a white box, under an opaque white image
     }
     assert {item.page for item in extracted.hidden} == {1}
 
