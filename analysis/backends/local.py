@@ -50,9 +50,15 @@ def with_occupation(profile: dict) -> dict:
 
 
 def analyze_locally(text: str) -> AnalysisResult:
+    return AnalysisResult(profile=with_occupation(parse_locally(text)))
+
+
+def parse_locally(text: str) -> dict:
+    """The profile read from the text, with evidence: everything but the occupation (which runs
+    MiniLM, so must not run in a process that forks workers afterwards)."""
     entities = learned_entities(text)
     profile, structural = parse_with_structure(text, entities=entities)
     profile["education"] = [with_degree_parts(entry) for entry in profile["education"]]
     confidences = confidences_for(profile, entities, model_text(text), structural=structural)
     profile["evidence"] = locate(text, profile, confidences=confidences)
-    return AnalysisResult(profile=with_occupation(profile))
+    return profile

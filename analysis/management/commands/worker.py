@@ -43,8 +43,10 @@ class Command(QclusterCommand):
         """The learned resume extractor (a CRFsuite tagger, no threads) is loaded and checked
         here, once, and the parser's taxonomy and places read by one small parse: every forked
         worker starts with them instead of loading its own copy on its first resume."""
-        from analysis.backends.local import analyze_locally
+        # Not analyze_locally: its occupation step runs MiniLM, and a torch operation here starts
+        # libgomp's thread pool, which every forked worker then waits on forever at its first one.
+        from analysis.backends.local import parse_locally
 
         started = time.monotonic()
-        analyze_locally("Jane Doe\nSkills\nPython, SQL")
+        parse_locally("Jane Doe\nSkills\nPython, SQL")
         logger.info("local resume parser and its model loaded in %.2f s", time.monotonic() - started)
