@@ -311,10 +311,6 @@ def contact(r: Reading, _question: str) -> str:
     return f"{r.possessive} contact details: {'; '.join(parts)}." if parts else f"The resume gives no contact details for {r.name}."
 
 
-def name(r: Reading, _question: str) -> str:
-    return f"The candidate is {r.name}." if r.name != "The candidate" else "The resume does not state a name."
-
-
 def has_term(r: Reading, question: str) -> str | None:
     """"Does she know Kubernetes?": Yes with the resume's line naming it, or No."""
     term = _asked_term(r, question, [skill for _, skill in r.all_skills()])
@@ -365,7 +361,6 @@ TOPICS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"educat\w+|degree|stud(?:y|ied)|universit\w+|college|school|qualification\w*|graduat\w+", re.I), education),
     (re.compile(r"contact|e-?mail|phone|reach (?:her|him|them)|linkedin|github", re.I), contact),
     (re.compile(r"where (?:is|does|do) .{0,30}(?:live|based|located|from)|location|\bbased\b", re.I), location),
-    (re.compile(r"what(?:'s| is) (?:the candidate's|her|his|their) name|who is (?:this|the candidate)|name of the candidate", re.I), name),
     (re.compile(r"(?:top|main|key|what|which) skills|skill set|skillset|what (?:can|does) .{0,20} do\b", re.I), skills),
 ]
 FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|my|me|mine|myself)(?![\w'])", re.IGNORECASE)

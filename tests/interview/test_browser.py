@@ -97,6 +97,7 @@ def test_a_nurse_gets_nursing_questions_an_interviewer_mode_and_recruiter_chat(l
         job = make_job(owner, profile=resumes()[name][1])
         page.goto(f"/jobs/{job.id}")
         expect(page.locator("[data-occupation]")).to_contain_text("Lead · Healthcare & nursing" if name == "nurse" else "ESCO")
+        _shoot(page, f"profile-{name}")
         page.goto(f"/interview/{job.id}")
         page.fill("input[name=num_questions]", "8")
         page.click("button:has-text('Generate questions')")
