@@ -38,7 +38,6 @@ WEBSOCKET_MAX_BYTES = 512 * 1024
 RESTART_DELAY = 1.0
 RESTART_LIMIT = 5
 RESTART_WINDOW = 60.0
-LISTEN_BACKLOG = 1024
 
 
 def prepare() -> None:
@@ -106,11 +105,13 @@ def port_free_check(host: str, port: int) -> None:
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
+    """Bound, not yet listening: the web process listens once it has loaded the application
+    (resume_analyzer/server.py), so while a restarted process starts, new connections go to the
+    others instead of waiting in its queue."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
-    sock.listen(LISTEN_BACKLOG)
     sock.set_inheritable(True)
     return sock
 

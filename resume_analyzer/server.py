@@ -8,6 +8,9 @@
    limits, but autobahn by default "fails" such a connection by dropping TCP, so the client never
    learns why; a close frame needs autobahn's failByDrop=False on daphne's factory.
 
+3. A socket inherited from `make run` (`--fd`) starts listening only once the application is
+   loaded (listen_inherited_sockets), so a restarted process takes no connection it cannot serve.
+
 It also loads the embedding model in a background thread once serving (WEB_PRELOAD_MODEL), so the
 first chat question after a start does not wait ~5 s for torch and the model to load.
 """
@@ -33,12 +36,31 @@ class ResumeAnalyzerServer(Server):
         from resume_analyzer.body_limit import install_body_limit
 
         install_body_limit()
+        listen_inherited_sockets(self.endpoints)
         reactor.callWhenRunning(self.close_with_frames)
         reactor.callWhenRunning(start_model_warmup)
         super().run()
 
     def close_with_frames(self) -> None:
         self.ws_factory.setProtocolOptions(failByDrop=False)
+
+
+LISTEN_BACKLOG = 1024
+
+
+def listen_inherited_sockets(endpoints: list[str]) -> None:
+    """`make run` hands each web process a bound socket (`--fd`) that is not listening yet, so no
+    connection queues on it while this process loads Django; it listens now, ready to serve.
+    (A socket already listening is left as it is.)"""
+    import socket
+
+    for endpoint in endpoints:
+        if endpoint.startswith("fd:fileno="):
+            sock = socket.socket(fileno=int(endpoint.split("=", 1)[1].split(":", 1)[0]))
+            try:
+                sock.listen(LISTEN_BACKLOG)
+            finally:
+                sock.detach()  # twisted adopts the descriptor
 
 
 def start_model_warmup() -> None:

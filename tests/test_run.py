@@ -79,6 +79,37 @@ def _until(condition, timeout: float = 60, message: str = "") -> None:
         time.sleep(0.2)
 
 
+class _Server:
+    def __init__(self, base: str) -> None:
+        self.url, self.ws_url = base, base.replace("http://", "ws://") + "/ws"
+
+
+def _sockets_reach_every_web_process(proc: subprocess.Popen, base: str, token: str) -> None:
+    """Sockets land on both web processes, and an event from the API request's process (a token
+    revoked at logout) reaches all of them through the channel layer."""
+    from tests.chat.wsclient import ChatClient
+
+    port = int(base.rsplit(":", 1)[1])
+    clients = [ChatClient(_Server(base)) for _ in range(8)]
+    for client in clients:
+        assert client.auth(token)["type"] == "system"
+    local_ports = {client.ws.socket.getsockname()[1] for client in clients}
+    holders = {
+        web.pid
+        for web in _children(proc, "resume_analyzer.server")
+        for conn in web.net_connections(kind="tcp")
+        if conn.laddr and conn.laddr.port == port and conn.raddr and conn.raddr.port in local_ports
+    }
+    assert len(holders) == 2, "the kernel put every socket on one process"
+    request = urllib.request.Request(base + "/api/auth/logout", method="POST", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read())["success"] is True
+    for client in clients:
+        reply = client.recv()
+        assert (reply["type"], reply["error"]) == ("error", "Token revoked")
+        client.ws.close()
+
+
 def _survives_dead_children(proc: subprocess.Popen, base: str) -> None:
     """Two web processes share the port; a SIGKILLed web process or worker parent is restarted
     alone, the other keeps serving, and the dead cluster's forks die with it."""
@@ -119,6 +150,8 @@ def test_run_serves_stops_cleanly_and_tokens_survive_restart():
         proc = _start(data_dir, port, WEB_CONCURRENCY="2", ANALYSIS_PRELOAD_MODEL="0", WEB_PRELOAD_MODEL="0")
         status, body = _get(base + "/api/auth/me", {"Authorization": f"Bearer {token}"})
         assert status == 200 and json.loads(body)["email"] == "demo@example.com"
+        socket_token = _post_json(base + "/api/auth/login", {"email": "demo@example.com", "password": "demo-resume-2026"})["token"]
+        _sockets_reach_every_web_process(proc, base, socket_token)
         _survives_dead_children(proc, base)
         _stop(proc)
     finally:
