@@ -65,10 +65,12 @@ class Competency:
     when: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
 
-    def suits(self, titles: str) -> bool:
-        return (self.when is None or bool(self.when.search(titles))) and not (
-            self.unless is not None and self.unless.search(titles)
+    def suits(self, titles: str, highlights: tuple[str, ...] = ()) -> bool:
+        """`when` is met by the titles, or by an achievement that shows the competency."""
+        wanted = self.when is None or bool(self.when.search(titles)) or (
+            self.key == "leadership" and any(self.evidence.search(h) for h in highlights)
         )
+        return wanted and not (self.unless is not None and self.unless.search(titles))
 
     def slots(self, pattern: str) -> frozenset[str]:
         return frozenset(name for _, name, _, _ in Formatter().parse(pattern) if name)
@@ -150,7 +152,7 @@ UX = r"ux|ui|product designer|interaction|web designer|user|usability|service de
 
 LEAD = r"led|lead|leading|managed|supervis\w+|coordinated|team of \d+|headed|ran|directed|charge"
 BEHAVIOURAL = (
-    _c("leadership", BEHAVIORAL, M + H,
+    _c("leadership", BEHAVIORAL, M + H,  # only for someone whose titles or achievements show leading
        ["Tell me about a time you led a team through a difficult stretch at {company}.",
         "As {role}, how did you keep your team focused when the pressure rose?",
         "Describe the hardest call you had to make while leading others.",
@@ -158,7 +160,8 @@ BEHAVIOURAL = (
        LEAD,
        "how you set direction, shared out the work, supported people who struggled, and what the team achieved, with numbers if there are any",
        ["a concrete team and its size", "decisions the candidate made personally", "how they handled someone struggling", "a measurable result"],
-       ["How many people reported to you, and how did you divide the work?", "What would your team say you could do better?"]),
+       ["How many people reported to you, and how did you divide the work?", "What would your team say you could do better?"],
+       when=r"lead|leader|head|manager|supervisor|director|chief|charge|principal|foreman|captain|coordinator"),
     _c("mentoring", BEHAVIORAL, E + M,
        ["Tell me about someone you trained or mentored. What changed for them?",
         "How do you bring a new colleague up to speed in your {role} work?",

@@ -142,7 +142,8 @@ class SetBuilder:
             )
 
         titles = self.facts.titles
-        pairs = [(c, p) for c in self.facts.bank.competencies if c.suits(titles) for p in c.questions]
+        highlights = tuple(h for job in self.facts.experiences for h in job.highlights)
+        pairs = [(c, p) for c in self.facts.bank.competencies if c.suits(titles, highlights) for p in c.questions]
         return sorted(pairs, key=rank)
 
     def question(self, category: str, difficulty: str) -> Draft:
