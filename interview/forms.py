@@ -28,7 +28,8 @@ class SaveForm(forms.Form):
 
 
 class LibraryFilterForm(forms.Form):
-    category = forms.ChoiceField(choices=[("", "Any category"), *Category.choices], required=False)
+    # Labelled by value ("Problem-Solving", as the cards say; TextChoices' label is "Problem Solving").
+    category = forms.ChoiceField(choices=[("", "Any category"), *((c, c) for c in Category.values)], required=False)
     difficulty = forms.ChoiceField(
         choices=[("", "Any difficulty"), *Difficulty.choices], required=False
     )

@@ -203,7 +203,7 @@ def library_page(request: HttpRequest) -> HttpResponse:
             category=filters.get("category", ""),
             difficulty=filters.get("difficulty", ""),
             tags=tags,
-        )
+        ).select_related("job__upload", "job__profile")  # each card names its candidate
     )
     context = {
         "form": form,
