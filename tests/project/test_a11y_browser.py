@@ -134,8 +134,9 @@ def test_main_pages_have_no_serious_accessibility_violations(a11y_page, owner, d
     page = a11y_page
     done = data["done"]
     found = {}
-    page.goto("/login")
-    found["/login"] = axe_violations(page)
+    for path in ["/login", "/register"]:
+        page.goto(path)
+        found[path] = axe_violations(page)
     log_in(page, owner)
     # A generated set, so the interview page shows its question cards and difficulty badges.
     page.goto(f"/interview/{done.pk}")
@@ -145,6 +146,7 @@ def test_main_pages_have_no_serious_accessibility_violations(a11y_page, owner, d
     paths = [
         "/", "/uploads", "/upload", f"/uploads/{done.upload_id}/jobs", f"/jobs/{done.pk}",
         f"/interview/{done.pk}", f"/interview/{data['failed'].pk}", "/interview/library", "/chat",
+        "/candidates/search", "/openings",
     ]  # fmt: skip
     # Phones: the pages whose layout changes most (menu, stacked tables, the pinned composer).
     phone_paths = ["/", "/uploads", f"/uploads/{done.upload_id}/jobs", "/interview/library", "/chat"]
