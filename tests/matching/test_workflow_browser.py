@@ -50,6 +50,7 @@ def test_search_openings_shortlist_export_and_compare(corpus, page):
     assert page.locator("li.hit .hit-name").all_inner_texts() == ["Daniel Moreau"]
 
     page.click("nav >> text=Openings")
+    shoot(page, "openings")
     page.fill("#id_title", "ICU Registered Nurse")
     page.fill("#id_description", ICU_JOB)
     page.click("text=Create and rank")
