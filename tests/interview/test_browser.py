@@ -35,14 +35,15 @@ def test_generate_regenerate_save_and_find_by_tag(logged_in_page, make_job, owne
         "Problem-Solving",
     ]
 
-    card = cards.first
+    grounded = page.locator("article.q-card:has(.badge[data-kind=grounded])")
+    card = grounded.first if grounded.count() else cards.first  # an answer from the resume, if the set has one
     question = card.locator(".q-text").inner_text()
     answer = card.locator(".answer-text")
     assert not answer.is_visible()
     card.locator("summary").click()
     assert answer.is_visible()
     before = answer.inner_text()
-    assert "Acme Cloud" in before or "Globex" in before
+    assert "Acme Cloud" in before or "Globex" in before or before.startswith("A strong answer would show")
 
     card.locator("button:has-text('Regenerate answer')").click()
     # Another answer from the resume, or the same one with a note that none differs (issue 17).
@@ -111,7 +112,7 @@ def test_a_nurse_gets_nursing_questions_an_interviewer_mode_and_recruiter_chat(l
             grounded = page.locator("article.q-card:has(.badge[data-kind=grounded])").first
             grounded.locator("summary").click()
             expect(grounded.locator(".answer-kind")).to_contain_text("From the resume")
-            expect(grounded.locator(".answer-text")).to_contain_text("Manchester Royal Infirmary")
+            expect(grounded.locator(".answer-text")).to_contain_text(re.compile(r"^As .* at (Manchester Royal Infirmary|Salford Royal Hospital)"))
         page.locator("summary").first.click() if name != "nurse" else None
         _shoot(page, f"interview-{name}")
 
