@@ -22,7 +22,7 @@ def test_chat_page_lists_only_own_completed_analyses(browser_client, owner, outs
     make_analysis(owner, status=JobStatus.ANALYZING, filename="running.pdf")
     theirs = make_analysis(outsider, filename="theirs.pdf")
     html = browser_client.get(f"/chat?job={theirs.pk}").content.decode()
-    assert "mine.pdf — Maria Gonzalez" in html
+    assert "Maria Gonzalez — mine.pdf (uploaded " in html
     assert "running.pdf" not in html and "theirs.pdf" not in html and str(theirs.pk) not in html
     assert f'value="{mine.pk}" selected' in html
     assert "js/chat." in html and 'id="chat-form"' in html
