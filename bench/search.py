@@ -234,14 +234,15 @@ def main() -> int:
         plan = "\n".join(row[0] for row in cursor.fetchall() if "::vector" not in row[0])  # not the vector
     # What the database itself spends (EXPLAIN ANALYZE's execution time): on a machine shared by
     # many processes the wall-clock figures above are mostly waiting for a CPU.
-    server: dict[str, list[float]] = {"allowed table": [], "hnsw": [], "exact, all chunks": [], "full text": []}
+    server: dict[str, list[float]] = {"allowed table": [], "hnsw": [], "exact, all chunks": [], "full text, any word": [], "full text, every word": []}
     with transaction.atomic(), connection.cursor() as cursor:
         allowed_table_create(user=a, facets=Facets())
         cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(search.HNSW_EF_SEARCH)])
         for query in QUERIES[:20]:
             v = vector_literal(search.query_vector(query))
             server["hnsw"].append(explain_ms(cursor, search.HNSW_SQL, [v, v, search.HNSW_EF_SEARCH, 100]))
-            server["full text"].append(explain_ms(cursor, search.TEXT_SQL, [search.tsquery_text(query), 100]))
+            server["full text, any word"].append(explain_ms(cursor, search.TEXT_SQL, [search.tsquery_text(query), 100]))
+            server["full text, every word"].append(explain_ms(cursor, search.TEXT_SQL, [search.tsquery_text(query, " & "), 100]))
         for query in QUERIES[:5]:
             v = vector_literal(search.query_vector(query))
             server["exact, all chunks"].append(explain_ms(cursor, search.EXACT_SQL, [v, v, 100]))
