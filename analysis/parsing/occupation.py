@@ -354,6 +354,30 @@ def family_of_profile(profile: Mapping[str, Any], best_family: str | None = None
     return "general"
 
 
+_LEADING = re.compile(r"(?<![a-z])(?:lead|charge|head|manager|principal|chief|supervisor|director)(?![a-z])")
+_JUNIOR_ROLE = re.compile(r"(?<![a-z])(assistant|aide|helper|apprentice|trainee|attendant)(?![a-z])")
+
+
+@lru_cache(maxsize=1)
+def _junior_roles(count: int) -> tuple[tuple[int, str], ...]:
+    return tuple((i, m.group(1)) for i, item in enumerate(occupations()) if (m := _JUNIOR_ROLE.search(item.label)))
+
+
+def _rank_penalty(items: Sequence[Occupation], titles: str, latest: str):
+    """An "X assistant" (aide, apprentice ...) is a lower role than X: for a candidate whose titles
+    lead ("Charge Nurse", "Head of ..."), such an occupation is held back unless a title uses the
+    word itself. (A paralegal or a sales associate is ESCO's "legal/sales assistant": no change.)"""
+    import numpy as np
+
+    penalty = np.zeros(len(items), dtype=np.float32)
+    if not _LEADING.search(latest):
+        return penalty
+    for index, word in _junior_roles(len(items)):
+        if word not in titles:
+            penalty[index] = 0.15
+    return penalty
+
+
 def _alias_bonus(items: Sequence[Occupation], titles: Sequence[str], weights: Sequence[float]):
     """ESCO's own words for a title count: the preferred label said exactly, or an alternative
     label containing the title ("staff nurse" is one of "nurse responsible for general care")."""
@@ -400,6 +424,7 @@ def classify(profile: Mapping[str, Any], *, embed: Embed, cache_dir: Path | None
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     scores = (vectors @ matrix.T) * np.asarray(weights, dtype=np.float32)[:, None]
     combined = scores.max(axis=0) + 0.25 * scores.sum(axis=0) + _alias_bonus(items, queries[:3], weights)
+    combined -= _rank_penalty(items, " ".join(titles).lower(), (titles[:1] or [""])[0].lower())
     family = family_of_profile(profile, items[int(np.argmax(scores[0]))].family)
     same_family = np.array([item.family == family for item in items])
     # The family the titles name decides: the best occupation of that family, when it has any.
