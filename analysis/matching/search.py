@@ -181,15 +181,30 @@ TEXT_SQL = (
 )
 
 
-def text_chunks(text: str, allowed: int, depth: int = TEXT_DEPTH) -> list[ChunkHit]:
+TEXT_IN_JOBS_SQL = (
+    "SELECT c.id, c.job_id, a.upload_id, ts_rank_cd(c.search_vector, q, 1) AS r "
+    f"FROM analysis_resumechunk c JOIN {ALLOWED_TABLE} a ON a.job_id = c.job_id, "
+    "to_tsquery('english', %s) q WHERE c.job_id = ANY(%s::uuid[]) AND c.search_vector @@ q "
+    "ORDER BY r DESC, c.id LIMIT %s"
+)
+
+
+def text_chunks(text: str, allowed: int, found: list[ChunkHit] = (), depth: int = TEXT_DEPTH) -> list[ChunkHit]:
+    """Full-text ranking. Chunks with every query word are looked up in the whole allowed set
+    (few, and the best by cover density anyway); when fewer than TEXT_ALL_WORDS_ENOUGH have them
+    all, chunks with any word are ranked among the candidates found so far (`found`, the semantic
+    hits, plus those every-word chunks) rather than the whole set, where a common word
+    ("engineer") would make thousands of chunks to rank."""
     query = tsquery_text(text)
     if not query or not allowed:
         return []
-    # Chunks with every word first: few, and the best by cover density anyway. Only when they are
-    # too few is every chunk with any word ranked (costly when a word is common: "engineer").
     rows = _rows(TEXT_SQL, [tsquery_text(text, " & "), depth]) if " | " in query else []
     if len(rows) < TEXT_ALL_WORDS_ENOUGH:
-        rows = _rows(TEXT_SQL, [query, depth])
+        if found or rows:
+            job_ids = list(dict.fromkeys([*(hit.job_id for hit in found), *(row[1] for row in rows)]))
+            rows = _rows(TEXT_IN_JOBS_SQL, [query, job_ids, depth])
+        else:
+            rows = _rows(TEXT_SQL, [query, depth])
     return [ChunkHit(row[0], row[1], row[2], rank, float(row[3])) for rank, row in enumerate(rows, 1)]
 
 
@@ -273,7 +288,7 @@ def candidate_search(*, user, text: str, facets: Facets, limit: int = 20) -> Sea
         if not text:
             return _filter_only(allowed, facets, limit)
         semantic, strategy = semantic_chunks(text, allowed)
-        textual = text_chunks(text, allowed)
+        textual = text_chunks(text, allowed, semantic)
     upload_of = {hit.job_id: hit.upload_id for hit in [*semantic, *textual]}
     semantic_rank, text_rank = candidate_order(semantic), candidate_order(textual)
     found = list(dict.fromkeys([*semantic_rank, *text_rank]))
