@@ -43,7 +43,7 @@ EXACT_MAX_CHUNKS = 4000  # up to this many allowed chunks, vector search is exac
 HNSW_EF_SEARCH = 400  # the least ef_search used (pgvector's default is 40); recall@10 0.963 at 200 on 45,000 chunks
 HNSW_EF_MAX = 1000  # pgvector's maximum
 MIN_SURVIVORS = 40  # chunks an HNSW scan must keep after the filter, else the search is redone exactly
-SURVIVOR_MARGIN = 1.5  # ef_search is sized for this many times MIN_SURVIVORS expected survivors
+SURVIVOR_MARGIN = 2.5  # ef_search is sized for this many times MIN_SURVIVORS expected survivors
 # A candidate only the semantic ranking found (no query word, no skill) is shown only this similar:
 # below it MiniLM is matching the genre of the text (any resume), not the query.
 SEMANTIC_ONLY_FLOOR = 0.3
@@ -138,18 +138,19 @@ def corpus_size() -> tuple[float, float]:
 
 
 def vector_plan(allowed_count: int) -> int | None:
-    """The ef_search for an HNSW scan whose post-filter should keep MIN_SURVIVORS chunks, or None
-    for exact search: when the allowed chunks are few (exact is cheap), or so rare among all
-    chunks that even ef_search = 1000 (pgvector's maximum) would keep too few."""
+    """The ef_search for an HNSW scan whose post-filter should keep SURVIVOR_MARGIN x MIN_SURVIVORS
+    chunks (at most pgvector's maximum, 1000), or None for exact search: when the allowed chunks
+    are few (exact is cheap), or so rare among all chunks that even ef_search = 1000 would be
+    expected to keep fewer than MIN_SURVIVORS."""
     chunks, profiles = corpus_size()
     per_candidate = chunks / profiles if profiles >= 1 else 10.0
     if allowed_count * per_candidate <= EXACT_MAX_CHUNKS or chunks < 1:
         return None
     fraction = min(1.0, allowed_count / max(profiles, 1.0))
-    ef_search = int(MIN_SURVIVORS * SURVIVOR_MARGIN / fraction) + 1
-    if ef_search > HNSW_EF_MAX:
+    if HNSW_EF_MAX * fraction < MIN_SURVIVORS:  # even pgvector's maximum would keep too few
         return None
-    return max(HNSW_EF_SEARCH, ef_search)
+    ef_search = int(MIN_SURVIVORS * SURVIVOR_MARGIN / fraction) + 1
+    return max(HNSW_EF_SEARCH, min(HNSW_EF_MAX, ef_search))
 
 
 def semantic_chunks(text: str, allowed: int, depth: int = SEMANTIC_DEPTH) -> tuple[list[ChunkHit], str]:
