@@ -34,8 +34,11 @@ browser:
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null) || true
 	@command -v pdftoppm >/dev/null 2>&1 || apt-get install -y -qq poppler-utils >/dev/null || true
 
+# Two pytest-xdist workers by default (each with its own embedded PostgreSQL and data folder):
+# most tests wait on real processes, so two share the cores well. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: install browser ocr
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

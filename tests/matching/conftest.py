@@ -57,9 +57,12 @@ PASSWORD = "pw-recruiter-1234"
 _built: dict = {}
 
 
-@pytest.fixture(scope="session")
+# Package scope: the committed corpus is deleted when the run leaves tests/matching/, so tests
+# elsewhere that expect an empty database (or count rows) never see it.
+@pytest.fixture(scope="package")
 def _corpus_session(django_db_setup, django_db_blocker):
     yield _built
+    _built.clear()
     with django_db_blocker.unblock():
         from accounts.models import User
 
