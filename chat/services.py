@@ -3,7 +3,8 @@
 Answering (both backends): a recruiter's question about the candidate (leadership, team size,
 years overall or with a skill, most recent employer, education, certifications, languages, "does
 she know X?") is answered from the profile's current version by chat/answering.py, by name, yes or
-no first and then the resume's own line. Any other question is embedded and matched against the
+no first and then the resume's own line. A question about all the candidates ("who knows
+Kubernetes?") is answered from search across the user's candidates (analysis/matching/search.py). Any other question is embedded and matched against the
 profile's Q&A bank; a close enough match answers from the bank. Otherwise the most similar resume
 chunks ground the answer: quoted extractively by the local backend, or summarised by a
 completion (openai).
@@ -19,6 +20,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import timezone
 
+from analysis.matching.candidates import Facets
+from analysis.matching.search import candidate_search
 from analysis.models import AnalysisJob, UserProfile
 from analysis.selectors import Refusals, completed_job_with_profile
 from chat import answering
@@ -157,10 +160,65 @@ def answer_question(*, job: AnalysisJob, question: str) -> Answer:
     return Answer(answer_from(question, passages), {"from_qa": False, "sources": sources})
 
 
+# "Who knows Kubernetes?", "which candidates have ACLS?", "does anyone speak Spanish?": a question
+# about the recruiter's candidates rather than the one in view. A pronoun ("who did she report
+# to?") keeps it about the candidate in view.
+_ACROSS = re.compile(
+    r"^\s*(?:who\b|which (?:of (?:my|our|the) )?(?:candidates?|people|persons?|applicants?|resumes?)\b"
+    r"|(?:does|do|is|are|has|have) (?:anyone|anybody|any (?:of (?:my|our|the) )?(?:candidates?|applicants?))\b"
+    r"|any (?:candidates?|applicants?)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|they|their|them|this candidate|the candidate)\b", re.IGNORECASE)
+_ASKING_WORDS = re.compile(
+    r"\b(?:who|which|of|my|our|the|candidates?|people|persons?|applicants?|resumes?|does|do|is|are|has|have|"
+    r"anyone|anybody|any|knows?|had|with|worked|works|work|speaks?|experience|in|on|at|as|a|an|been|can|"
+    r"used|uses|use|holds?|got|mention|mentions|skills?)\b|[?!.]",
+    re.IGNORECASE,
+)
+ACROSS_LIMIT = 5
+
+
+def across_topic(question: str) -> str | None:
+    """What a question about all candidates asks for ("Kubernetes" in "who knows Kubernetes?"),
+    or None when the question is about the candidate in view."""
+    if not _ACROSS.match(question) or _PRONOUN.search(question):
+        return None
+    topic = " ".join(_ASKING_WORDS.sub(" ", question).split())
+    return topic or None
+
+
+def answer_across_candidates(*, user, question: str) -> Answer | None:
+    """A question about all the user's candidates, answered from search across them (the same
+    hybrid ranking as /api/candidates/search): the best few, by name, each with its passage."""
+    topic = across_topic(question)
+    if topic is None:
+        return None
+    results = candidate_search(user=user, text=topic, facets=Facets(), limit=ACROSS_LIMIT).results
+    if not results:
+        return Answer(f"None of your candidates' resumes mentions {topic}.",
+                      {"from_qa": False, "from_search": True, "topic": topic, "candidates": []})
+    names = dict(UserProfile.objects.filter(job_id__in=[r.job_id for r in results]).values_list("job_id", "personal_info__name"))
+    found = [
+        {"job_id": str(r.job_id), "upload_id": r.upload_id, "name": names.get(r.job_id) or "Unnamed candidate",
+         "snippet": _clip(r.snippet), "matched_skills": r.matched_skills}
+        for r in results
+    ]
+    lines = [f"{item['name']}: \u201c{item['snippet']}\u201d" if item["snippet"] else item["name"] for item in found]
+    count = "1 candidate" if len(found) == 1 else f"{len(found)} candidates"
+    content = f"{count} for {topic}, best match first:\n" + "\n".join(f"- {line}" for line in lines)
+    return Answer(content, {"from_qa": False, "from_search": True, "topic": topic, "candidates": found})
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 def chat_exchange_prepare(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:
     """The question and its answer as unsaved messages: the answer can go out before the write."""
     asked = ChatMessage(owner=user, job=job, role=ChatRole.USER, content=question, created_at=timezone.now())
-    answer = answer_question(job=job, question=question)
+    answer = answer_across_candidates(user=user, question=question) or answer_question(job=job, question=question)
     answered = ChatMessage(
         owner=user, job=job, role=ChatRole.ASSISTANT, content=answer.content, metadata=answer.metadata,
         created_at=timezone.now(),
