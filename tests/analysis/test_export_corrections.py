@@ -2,6 +2,7 @@
 is written in the dotin training format, and the dotin loader reads the corrected values back as
 annotated spans at their offsets in the text."""
 
+import io
 import json
 
 import pytest
@@ -69,6 +70,16 @@ def test_a_corrected_name_and_employer_round_trip_through_the_dotin_loader(db, o
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest[0]["corrected"] == ["personal_info.name", "experience"]
     assert manifest[0]["owner"] == "owner@example.com"
+
+    # train_parser takes the directory beside the dotin train split (two of them here, for speed)
+    model_file = tmp_path / "out" / "model.crfsuite"
+    model_file.parent.mkdir()
+    with pytest.raises(CommandError, match="needs --output"):
+        call_command("train_parser", corrections=str(tmp_path))
+    out = io.StringIO()
+    call_command("train_parser", corrections=str(tmp_path), output=str(model_file), limit=2, stdout=out)
+    assert "trained on 2 dotin resumes and 1 corrections" in out.getvalue()
+    assert model_file.stat().st_size > 0 and model_file.with_suffix(".sha256").is_file()
 
 
 def test_owner_scoping(db, owner, outsider, tmp_path):
