@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import routers, viewsets
 from rest_framework.decorators import action
+from rest_framework.metadata import SimpleMetadata
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -295,10 +296,19 @@ def _profile_response(job: AnalysisJob) -> Response:
     return Response(profile_body(job), headers={"ETag": f'"{job.profile.version}"'})
 
 
+class _DescribeWithoutSerializer(SimpleMetadata):
+    """OPTIONS for a view with no serializer_class: name, description and media types, no `actions`
+    (SimpleMetadata asks for a serializer when POST is allowed, an AssertionError: a 500)."""
+
+    def determine_actions(self, request, view) -> dict:
+        return {}
+
+
 class ProfileViewSet(viewsets.GenericViewSet):
     """A completed job's profile: read it, correct it (each change a version), list and restore
     versions. analysis/profile_edits.py does the work."""
 
+    metadata_class = _DescribeWithoutSerializer
     lookup_field = "job_id"
     lookup_value_regex = "[0-9a-fA-F-]{32,36}"
     parser_classes = [JSONParser, MergePatchParser]

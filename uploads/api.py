@@ -219,7 +219,7 @@ class UploadViewSet(viewsets.ViewSet):
     def destroy(self, request: Request, pk: str) -> Response:
         upload_id = int(pk) if len(pk) <= 19 else 0
         if not 0 < upload_id < 2**63:
-            raise upload_not_found(pk)
+            raise upload_not_found(upload_id)  # an integer, as the schema says
         upload_delete(owner=request.user, upload_id=upload_id)
         return Response({"success": True, "message": "Upload deleted", "upload_id": upload_id})
 

@@ -132,6 +132,8 @@ class OpeningViewSet(viewsets.GenericViewSet):
         responses={201: OpeningSerializer, 400: INVALID, 413: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer},
     )
     def create(self, request: Request) -> Response:
+        if not isinstance(request.data, dict):
+            raise Rejected("Validation error", "The body must be a JSON object")
         opening = opening_create(
             owner=request.user,
             title=request.data.get("title"),

@@ -163,3 +163,11 @@ def test_opening_from_a_docx_and_refusals(db, owner):
     assert api.post("/api/openings", {"title": "", "description": PAYMENTS_JOB}, format="json").json()["field"] == "title"
     assert api.post("/api/openings", {"title": "T", "description": "short"}, format="json").json()["field"] == "description"
     assert Requirements.from_dict({"min_years": "nope", "degree_level": "MBA"}).as_dict()["min_years"] is None
+
+
+@pytest.mark.parametrize("body", ["[null, null]", '"an opening"', "3"])
+def test_a_create_body_that_is_not_an_object_is_a_400(db, owner, body):
+    # bench/fuzz_api.py (schemathesis) found POST /api/openings with a JSON array answering 500.
+    response = client_for(owner).post("/api/openings", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"] == "Validation error"
+    assert not Opening.objects.exists()
