@@ -79,7 +79,7 @@ def annotated(text: str, profile: Profile) -> tuple[list[tuple[int, int, str]], 
     for path, kind, value in profile_values(profile):
         found = [(m.start(), m.end(), kind) for m in _pattern(value).finditer(text)]
         evidence = profile.evidence_for(path)
-        if evidence and evidence.verified and evidence.value == value and evidence.end <= len(text):
+        if evidence and evidence.verified and evidence.value == value and text[evidence.start : evidence.end] == evidence.raw:
             found.append((evidence.start, evidence.end, kind))
         candidates += [span for span in found if span[1] > span[0]]
         if not found:
