@@ -3,6 +3,7 @@
     .venv/bin/pip install schemathesis        # not a project dependency; tested with 4.32.5
     .venv/bin/python bench/fuzz_api.py        # default: 40 generated cases per operation and phase
     .venv/bin/python bench/fuzz_api.py --max-examples 80 --seed 1
+    .venv/bin/python bench/fuzz_api.py --checks all   # every schemathesis check (issue 19)
 
 A fresh database (fuzz_api on the embedded PostgreSQL under DATA_DIR, default .data/bench) holds
 one user with a bearer token, an upload with a completed analysis (profile), a failed one and a
@@ -84,7 +85,7 @@ def st_run(url: str, token: str, out: Path, args, only: str | None) -> Path:
     cassette = out.with_suffix(".yaml")
     command = [
         st, "run", f"{url}/api/schema?format=json", "--url", url,
-        "--header", f"Authorization: Bearer {token}", "--checks", CHECKS,
+        "--header", f"Authorization: Bearer {token}", "--checks", args.checks,
         "--max-examples", str(args.max_examples), "--workers", str(args.workers),
         "--seed", str(args.seed), "--generation-database", "none", "--request-timeout", "30",
         "--suppress-health-check", "all", "--no-color",
@@ -158,6 +159,7 @@ def main() -> int:
     parser.add_argument("--max-examples", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--checks", default=CHECKS, help="schemathesis checks (e.g. all)")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -184,7 +186,7 @@ def main() -> int:
         cases, statuses, failures = tally(schema, cassettes)
         total = sum(cases.values())
         server_errors = sum(n for code, n in statuses.items() if isinstance(code, int) and code >= 500)
-        print(f"schemathesis; checks {CHECKS}; seed {args.seed}; max-examples {args.max_examples}")
+        print(f"schemathesis; checks {args.checks}; seed {args.seed}; max-examples {args.max_examples}")
         for op, count in sorted(cases.items(), key=lambda item: item[0].split(" ", 1)[::-1]):
             print(f"  {count:6d}  {op}")
         documented = {f"{m.upper()} {path}" for path, ops in schema["paths"].items() for m in ops}
