@@ -51,13 +51,16 @@ class ExpensiveThrottle(UserRateThrottle):
 INVALID = OpenApiResponse(ErrorSerializer, description="`Invalid <name> parameter` or `Validation error` naming the `field`")
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="`Opening not found` (or another user's), or a candidate not found")
 OPENING_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Id of the opening")
+SHORTLIST_LIMIT = OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": SHORTLIST_MAX},
+                                   description=f"1-{SHORTLIST_MAX}, default {SHORTLIST_DEFAULT}")
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Plain-language query, e.g. `payments infrastructure with Kafka` (at most 500 characters)"),
     OpenApiParameter("skills", str, description="Skills every result must list (comma-separated or repeated; taxonomy names, any case)"),
     OpenApiParameter("min_years", float, description="At least this many years of experience (0-60)"),
     OpenApiParameter("location", str, description="The candidate's location contains this text"),
     OpenApiParameter("degree", str, enum=list(DEGREE_ORDER), description="At least this degree level"),
-    OpenApiParameter("limit", int, description=f"Results (1-{MAX_LIMIT}, default 20)"),
+    OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                     description=f"Results (1-{MAX_LIMIT}, default 20)"),
 ]  # fmt: skip
 
 
@@ -178,7 +181,7 @@ class OpeningViewSet(viewsets.GenericViewSet):
         description="Every analysed candidate of the caller scored 0-100 against the opening, best first, the top "
         "`limit` answered: each score's parts (required and preferred skills with the resume passage each was found "
         "in, years, degree, similarity) with the line that explains it (docs/matching.md).",
-        parameters=[OPENING_ID, OpenApiParameter("limit", int, description=f"1-{SHORTLIST_MAX}, default {SHORTLIST_DEFAULT}")],
+        parameters=[OPENING_ID, SHORTLIST_LIMIT],
         responses={200: FitSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
     )
     @action(detail=True, methods=["get"])
@@ -194,7 +197,7 @@ class OpeningViewSet(viewsets.GenericViewSet):
         parameters=[
             OPENING_ID,
             OpenApiParameter("type", str, enum=["csv", "xlsx"], required=True, description="File format"),
-            OpenApiParameter("limit", int, description=f"1-{SHORTLIST_MAX}, default {SHORTLIST_DEFAULT}"),
+            SHORTLIST_LIMIT,
         ],
         responses={(200, "text/csv"): OpenApiTypes.BINARY, (200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
                    400: INVALID, 404: NOT_FOUND},  # fmt: skip

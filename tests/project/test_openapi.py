@@ -121,3 +121,11 @@ def test_redocs_bundle_is_served_with_our_logo_instead_of_its_cdns(client):
     assert response.status_code == 200 and response["Content-Type"].startswith("application/javascript")
     text = response.content.decode()
     assert REDOC_CDN_LOGO not in text and "favicon" in text and "Redoc" in text
+
+
+def test_the_candidate_search_and_shortlist_limits_carry_their_bounds(schema):
+    # bench/fuzz_api.py (schemathesis --checks all) sent limit=0, valid by the schema, and got a 400.
+    bounded = {"type": "integer", "minimum": 1, "maximum": 100}
+    assert parameter(schema, "/api/candidates/search", "get", "limit")["schema"] == bounded
+    for path in ("/api/openings/{id}/shortlist", "/api/openings/{id}/export"):
+        assert parameter(schema, path, "get", "limit")["schema"] == {"type": "integer", "minimum": 1, "maximum": 1000}
