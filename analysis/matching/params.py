@@ -33,6 +33,10 @@ def _number(raw: str | None, name: str, low: float, high: float) -> float | None
 
 def search_params(query) -> SearchParams:
     """From a QueryDict: q, skills (comma-separated and/or repeated), min_years, location, degree, limit."""
+    for name in ("q", "skills", "location", "degree"):
+        # PostgreSQL text cannot hold NUL: refused here, not a DataError (a 500) in the search.
+        if any("\x00" in value for value in query.getlist(name)):
+            raise Rejected(f"Invalid {name} parameter", f"{name} must not contain NUL characters", field=name)
     text = (query.get("q") or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise Rejected("Invalid q parameter", f"The query is over {MAX_QUERY_CHARS} characters", field="q")

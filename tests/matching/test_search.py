@@ -3,6 +3,8 @@ results are the owner's only, snippets are marked safely."""
 
 import time
 
+import pytest
+
 from analysis.matching.candidates import Facets
 from analysis.matching.search import candidate_search, highlight
 
@@ -71,3 +73,16 @@ def test_api_search_is_owner_scoped_and_checks_parameters(corpus_db, django_db_b
         response = client.get("/api/candidates/search", params)
         assert response.status_code == 400 and response.json()["field"] == field
     assert APIClient().get("/api/candidates/search", {"q": "nurse"}).status_code == 401
+
+
+@pytest.mark.parametrize("name", ["q", "skills", "location"])
+def test_a_nul_character_in_a_search_parameter_is_a_400_not_a_500(db, owner, name):
+    # bench/fuzz_api.py (schemathesis) found location=...%00... answering 500 (PostgreSQL text holds no NUL).
+    from rest_framework.test import APIClient
+
+    from accounts.services import token_issue
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=owner).raw}")
+    response = client.get("/api/candidates/search", {name: "Chi\x00cago"})
+    assert response.status_code == 400 and response.json()["field"] == name
