@@ -4,7 +4,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.fields.json import KT
 
 from analysis.models import AnalysisJob, JobStatus, UserProfile
 from resume_analyzer.errors import ApplicationError, NotFound, NotReady
@@ -48,6 +49,19 @@ def jobs_for_upload(*, upload: Upload) -> list[AnalysisJob]:
 
 def profile_for_job(*, job: AnalysisJob) -> UserProfile | None:
     return UserProfile.objects.filter(job=job).first()
+
+
+def uploads_with_latest_job(user) -> QuerySet[Upload]:
+    """The user's uploads, newest first, each annotated with its latest analysis job and the
+    candidate's name from its latest completed profile, corrections included (one query)."""
+    latest = AnalysisJob.objects.filter(upload=OuterRef("pk")).order_by("-created_at")
+    profiles = UserProfile.objects.filter(job__upload=OuterRef("pk"), job__status=JobStatus.COMPLETED)
+    names = profiles.order_by("-job__created_at").annotate(name=KT("personal_info__name")).values("name")
+    return Upload.objects.for_owner(user).annotate(
+        latest_status=Subquery(latest.values("status")[:1]),
+        latest_progress=Subquery(latest.values("progress")[:1]),
+        candidate_name=Subquery(names[:1]),
+    )
 
 
 # --- the owner's completed job with its profile ---------------------------------------------------

@@ -89,7 +89,7 @@ class Reading:
         """The resume's line naming `term` (whole word), shortest first; "" when none does."""
         pattern = _term_re(term)
         found = sorted((line for line in self.lines() if pattern.search(line)), key=len)
-        return clip(found[0]) if found else ""
+        return _clip(found[0]) if found else ""
 
     def section(self, heading: re.Pattern[str]) -> list[str]:
         """The lines under a heading of the resume's text, up to the next heading or blank line."""
@@ -105,7 +105,7 @@ class Reading:
                     if found:
                         break
                     continue
-                found.append(clip(line))
+                found.append(_clip(line))
         return found
 
     def all_skills(self) -> list[tuple[str, str]]:
@@ -116,7 +116,7 @@ def _term_re(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w+#]){re.escape(term.strip())}(?![\w+#])", re.IGNORECASE)
 
 
-def clip(line: str, limit: int = 220) -> str:
+def _clip(line: str, limit: int = 220) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
@@ -150,7 +150,7 @@ def leadership(r: Reading, _question: str) -> str:
     for job in r.jobs():
         for line in _job_lines(job):
             if LEAD_VERB.search(line) and PEOPLE.search(line):
-                return f"Yes — {r.name} has led a team: “{clip(line)}” ({_role_at(job)})."
+                return f"Yes — {r.name} has led a team: “{_clip(line)}” ({_role_at(job)})."
     titled = next((job for job in r.jobs() if job.role and LEAD_TITLE.search(job.role)), None)
     if titled:
         return f"Yes — {r.name} held a leading role: {_role_at(titled)}{_paren(_period(titled))}."
@@ -167,7 +167,7 @@ def team_size(r: Reading, _question: str) -> str:
                     best = (size, line, job)
     if best:
         size, line, job = best
-        return f"{r.possessive} largest team in the resume is {size} people: “{clip(line)}” ({_role_at(job)})."
+        return f"{r.possessive} largest team in the resume is {size} people: “{_clip(line)}” ({_role_at(job)})."
     if leadership(r, "").startswith("Yes"):
         return f"The resume says {r.name} led a team but does not give its size."
     return f"The resume does not say that {r.name} has led a team, nor its size."

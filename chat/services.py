@@ -201,13 +201,18 @@ def answer_across_candidates(*, user, question: str) -> Answer | None:
     names = dict(UserProfile.objects.filter(job_id__in=[r.job_id for r in results]).values_list("job_id", "personal_info__name"))
     found = [
         {"job_id": str(r.job_id), "upload_id": r.upload_id, "name": names.get(r.job_id) or "Unnamed candidate",
-         "snippet": answering.clip(" ".join(r.snippet.split()), 200), "matched_skills": r.matched_skills}
+         "snippet": _clip(r.snippet), "matched_skills": r.matched_skills}
         for r in results
     ]
     lines = [f"{item['name']}: \u201c{item['snippet']}\u201d" if item["snippet"] else item["name"] for item in found]
     count = "1 candidate" if len(found) == 1 else f"{len(found)} candidates"
     content = f"{count} for {topic}, best match first:\n" + "\n".join(f"- {line}" for line in lines)
     return Answer(content, {"from_qa": False, "from_search": True, "topic": topic, "candidates": found})
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def chat_exchange_prepare(*, user, job: AnalysisJob, question: str) -> list[ChatMessage]:

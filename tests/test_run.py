@@ -32,9 +32,7 @@ def _post_json(url: str, body: dict) -> dict:
     request = urllib.request.Request(
         url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
     )
-    # Generous: right after start the web processes and the worker are loading their models on
-    # the same two cores as the other test worker, and a login's password hash waits for a CPU.
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=5) as response:
         return json.loads(response.read())
 
 

@@ -100,7 +100,19 @@ def read_upload(request) -> IncomingUpload:
 
     Must run before anything touches request.data / request.POST.
     """
-    data, files, all_files = _read_limited(request, max_files=1)
+    check_content_length(request.META)
+    limiter = UploadLimitHandler(request)
+    request.upload_handlers.insert(0, limiter)
+    try:
+        data, files = _parsed(request)
+    except RequestDataTooBig:
+        raise too_large() from None
+    except (TooManyFieldsSent, TooManyFilesSent):
+        raise UploadRejected("Too many fields", "The form has too many fields or files") from None
+    if limiter.rejection is not None:
+        _close_all(files)
+        raise limiter.rejection
+    all_files = [f for key in files for f in files.getlist(key)]
     if len(all_files) > 1:
         _close_all(files)
         raise too_many_files()
@@ -122,15 +134,6 @@ def read_uploads(request, *, max_files: int) -> IncomingBatch:
     """Up to `max_files` files (any field names) and the form's fields; raises UploadRejected.
     Each file is held to the single-upload limit while it arrives, the body to the request limit.
     Must run before anything touches request.data / request.POST."""
-    data, files, all_files = _read_limited(request, max_files=max_files)
-    if not all_files:
-        raise UploadRejected("No file uploaded", "Attach the resumes as multipart fields named 'files'", field="files")
-    return IncomingBatch(files=all_files, data=data)
-
-
-def _read_limited(request, *, max_files: int):
-    """The request's form fields, its files and every file as one list, each file held to the
-    single-upload limit while it arrives and at most `max_files` of them; raises UploadRejected."""
     check_content_length(request.META)
     limiter = UploadLimitHandler(request, max_files=max_files)
     request.upload_handlers.insert(0, limiter)
@@ -143,7 +146,10 @@ def _read_limited(request, *, max_files: int):
     if limiter.rejection is not None:
         _close_all(files)
         raise limiter.rejection
-    return data, files, [f for key in files for f in files.getlist(key)]
+    all_files = [f for key in files for f in files.getlist(key)]
+    if not all_files:
+        raise UploadRejected("No file uploaded", "Attach the resumes as multipart fields named 'files'", field="files")
+    return IncomingBatch(files=all_files, data=data)
 
 
 def _parsed(request):

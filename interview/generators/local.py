@@ -216,8 +216,6 @@ def _grounding(facts: Facts, competency: Competency | None, context: dict, avoid
     scored = []
     for rank, job in enumerate(facts.experiences):
         recency = 0.4 / (rank + 1)  # the latest job is the best example, other things equal
-        # A job this set already cited yields to the others, so a set's examples span the career.
-        spread = -0.5 if any(sentence in avoid for sentence in job.highlights) else 0.0
         for sentence in job.highlights:
             if sentence in avoid:
                 continue
@@ -230,7 +228,7 @@ def _grounding(facts: Facts, competency: Competency | None, context: dict, avoid
                 continue
             if tool and technical and not names_tool and "{tool}" in context.get("pattern", ""):
                 continue  # a question about a tool is answered from a line about that tool
-            score = shows + 2 * names_tool + (bool(company) and job.company == company) + recency + spread + rng.random() * 0.3
+            score = shows + 2 * names_tool + (bool(company) and job.company == company) + recency + rng.random() * 0.3
             scored.append((score, job, sentence))
     scored.sort(key=lambda item: -item[0])
     return [(job, sentence) for _, job, sentence in scored]
